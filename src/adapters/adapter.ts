@@ -32,6 +32,11 @@ export interface PhysicalModel {
   /** Primary key column name. */
   primaryKey: string;
   definition: TableDefinition;
+  /**
+   * The same model as Waterline hands it to `registerDatastore` (pk attribute name and the
+   * model's `schema` view); only third-party `sails-*` adapters read this.
+   */
+  waterline?: { identity: string; tableName: string; primaryKey: string; definition: Record<string, unknown> };
 }
 
 /** A connection handed out by `leaseConnection`/`transaction`; opaque above the adapter. */

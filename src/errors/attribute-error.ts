@@ -29,3 +29,15 @@ export class AttributeValidationError extends Error {
     if (problem.code === 'E_VIOLATES_RULES') this.ruleViolations = problem.ruleViolations;
   }
 }
+
+/** A record as a whole was refused (not a dictionary, or the same object twice in createEach). */
+export interface RecordShapeProblem {
+  code: 'E_INVALID_RECORD';
+  message: string;
+}
+
+/**
+ * One problem found while normalizing new records or values to set. `index` is the record's
+ * position in the array given to `createEach` (absent for create/update).
+ */
+export type RecordProblem = (AttributeProblem | RecordShapeProblem) & { index?: number };

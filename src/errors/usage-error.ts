@@ -1,3 +1,5 @@
+import type { RecordProblem } from './attribute-error.js';
+
 /** Codes a UsageError can carry; they match Waterline's so existing `.intercept('E_…')` code keeps working. */
 export type UsageErrorCode =
   | 'E_INVALID_CRITERIA'
@@ -37,6 +39,8 @@ export class UsageError extends Error {
   readonly code: UsageErrorCode;
   readonly details: string;
   modelIdentity?: string;
+  /** For invalid records / values to set: every problem found, so callers need not parse `details`. */
+  problems?: RecordProblem[];
 
   constructor(code: UsageErrorCode, details: string, modelIdentity?: string) {
     super(`${HEADERS[code]}\nDetails:\n  ${details}`);

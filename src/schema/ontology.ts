@@ -57,6 +57,21 @@ export interface PluralAssociation extends AttributeBase {
   readonly via?: string;
   readonly through?: string;
   readonly dominant?: boolean;
+  /**
+   * For many-to-many, via-less and through associations: the model holding one row per
+   * (parent, child) pair. Absent for one-to-many (the child's fk column is the link).
+   */
+  readonly junction?: JunctionLink;
+}
+
+/** How a plural association reaches its children through a junction or through model. */
+export interface JunctionLink {
+  /** Identity of the generated junction model or the user's through model. */
+  readonly model: string;
+  /** Attribute of the junction model holding this model's primary key. */
+  readonly parentAttribute: string;
+  /** Attribute of the junction model holding the target's primary key. */
+  readonly childAttribute: string;
 }
 
 export type Attribute = ScalarAttribute | SingularAssociation | PluralAssociation;
@@ -93,6 +108,14 @@ export interface ModelOntology {
   readonly definition: Readonly<Record<string, unknown>>;
   /** True for generated junction models. */
   readonly junctionTable?: boolean;
+  /** Through models: `"<identity>.<attribute>"` of each plural using it → the through attribute holding that plural's target pk. */
+  readonly throughTable?: Readonly<Record<string, string>>;
+  /** Advisory global name (Sails: the file name). */
+  readonly globalId?: string;
+  /** Model-level `meta`, passed to adapters. */
+  readonly meta?: Readonly<Record<string, unknown>>;
+  /** `dataEncryptionKeys` (key id → base64 key), present when declared. */
+  readonly dataEncryptionKeys?: Readonly<Record<string, string>>;
 }
 
 export type Ontology = Readonly<Record<string, ModelOntology>>;

@@ -1,0 +1,79 @@
+/**
+ * The live model object (`orm.collections.user`): Waterline's properties plus one method per
+ * query kind, each returning a chainable, awaitable query (or running at once given a callback).
+ */
+import { AttributeValidationError } from '../errors/index.js';
+import { ModelQuery } from '../query/model-query.js';
+import type { MethodName } from '../query/shapes.js';
+import type { Stage1Query } from '../query/stage1.js';
+import { validateAttributeValue } from '../records/validate-attribute-value.js';
+import { attributesView, schemaView } from '../schema/waterline-views.js';
+import { parseArguments } from '../methods/arguments.js';
+import { runCount, runFind, runFindOne } from '../methods/read-methods.js';
+import { runCreate, runCreateEach, runDestroy, runDestroyOne, runUpdate, runUpdateOne } from '../methods/write-methods.js';
+import { contextFor, type ModelContext, type Runtime } from './runtime.js';
+
+type Runner = (ctx: ModelContext, query: Stage1Query) => Promise<unknown>;
+
+const RUNNERS: Partial<Record<MethodName, Runner>> = {
+  find: runFind,
+  findOne: runFindOne,
+  count: runCount,
+  create: runCreate,
+  createEach: runCreateEach,
+  update: runUpdate,
+  updateOne: runUpdateOne,
+  destroy: runDestroy,
+  destroyOne: runDestroyOne,
+};
+
+/** Definition keys that configure the model rather than become properties of it. */
+const SETTING_KEYS = new Set([
+  'identity', 'globalId', 'tableName', 'datastore', 'primaryKey', 'attributes', 'schema', 'migrate',
+  'fetchRecordsOnCreate', 'fetchRecordsOnCreateEach', 'fetchRecordsOnUpdate', 'fetchRecordsOnDestroy',
+  'cascadeOnDestroy', 'dontUseObjectIds', 'archiveModelIdentity', 'customToJSON', 'dataEncryptionKeys',
+]);
+
+export type LiveModel = Record<string, unknown> & {
+  identity: string;
+  tableName: string;
+  datastore: string;
+  primaryKey: string;
+};
+
+export function buildLiveModel(runtime: Runtime, identity: string): LiveModel {
+  const ctx = contextFor(runtime, identity);
+  const { model } = ctx;
+  const live: LiveModel = {
+    identity: model.identity,
+    tableName: model.tableName,
+    datastore: model.datastore,
+    primaryKey: model.primaryKey,
+    hasSchema: model.hasSchema,
+    attributes: attributesView(model),
+    schema: schemaView(model, runtime.ontology),
+  };
+  // Custom model methods and settings from the definition come along, as in Waterline.
+  for (const [key, value] of Object.entries(model.definition)) {
+    if (!SETTING_KEYS.has(key) && !(key in live)) live[key] = value;
+  }
+  for (const [method, runner] of Object.entries(RUNNERS) as Array<[MethodName, Runner]>) {
+    live[method] = (...args: unknown[]) => {
+      const parsed = parseArguments(method, args);
+      const query = new ModelQuery<unknown>({ method, using: identity, ...parsed.query }, async (q) => ({ value: await runner(ctx, q) }));
+      if (!parsed.cb) return query;
+      query.exec(parsed.cb);
+      return undefined;
+    };
+  }
+  live.validate = (attrName: unknown, value: unknown): unknown => {
+    if (typeof attrName !== 'string') {
+      throw new TypeError(`\`${model.identity}.validate()\` expects an attribute name (a string) as its first argument.`);
+    }
+    if (value === undefined || (model.hasSchema && !(attrName in model.attributes))) return undefined;
+    const result = validateAttributeValue(model, attrName, value, 'validate', runtime.ontology);
+    if (!result.ok) throw new AttributeValidationError(result.problem);
+    return result.value;
+  };
+  return live;
+}
