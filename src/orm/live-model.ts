@@ -4,7 +4,7 @@
  */
 import { AttributeValidationError } from '../errors/index.js';
 import { ModelQuery } from '../query/model-query.js';
-import type { MethodName } from '../query/shapes.js';
+import type { MethodName, QueryMeta } from '../query/shapes.js';
 import type { Stage1Query } from '../query/stage1.js';
 import { validateAttributeValue } from '../records/validate-attribute-value.js';
 import { attributesView, schemaView } from '../schema/waterline-views.js';
@@ -34,17 +34,50 @@ const SETTING_KEYS = new Set([
   'cascadeOnDestroy', 'dontUseObjectIds', 'archiveModelIdentity', 'customToJSON', 'dataEncryptionKeys',
 ]);
 
-export type LiveModel = Record<string, unknown> & {
+/** A record as returned by queries: attribute name → value. */
+export type WaterlineRecord = Record<string, unknown>;
+type Cb<T> = (err: Error | null, result?: T, ...extras: unknown[]) => void;
+
+/**
+ * A model as Waterline exposes it. Each method returns a chainable query; given a callback,
+ * it runs at once and returns nothing.
+ */
+export interface LiveModel {
   identity: string;
   tableName: string;
   datastore: string;
   primaryKey: string;
-};
+  hasSchema: boolean;
+  attributes: Record<string, Record<string, unknown>>;
+  schema: Record<string, Record<string, unknown>>;
+  find(criteria?: unknown, populates?: Record<string, unknown>): ModelQuery<WaterlineRecord[]>;
+  find(criteria: unknown, cb: Cb<WaterlineRecord[]>, meta?: QueryMeta): void;
+  findOne(criteria: unknown, populates?: Record<string, unknown>): ModelQuery<WaterlineRecord | undefined>;
+  findOne(criteria: unknown, cb: Cb<WaterlineRecord | undefined>, meta?: QueryMeta): void;
+  count(criteria?: unknown): ModelQuery<number>;
+  count(criteria: unknown, cb: Cb<number>, meta?: QueryMeta): void;
+  create(newRecord: unknown): ModelQuery<WaterlineRecord | undefined>;
+  create(newRecord: unknown, cb: Cb<WaterlineRecord | undefined>, meta?: QueryMeta): void;
+  createEach(newRecords: unknown): ModelQuery<WaterlineRecord[] | undefined>;
+  createEach(newRecords: unknown, cb: Cb<WaterlineRecord[] | undefined>, meta?: QueryMeta): void;
+  update(criteria: unknown, valuesToSet?: unknown): ModelQuery<WaterlineRecord[] | undefined>;
+  update(criteria: unknown, valuesToSet: unknown, cb: Cb<WaterlineRecord[] | undefined>, meta?: QueryMeta): void;
+  updateOne(criteria: unknown, valuesToSet?: unknown): ModelQuery<WaterlineRecord | undefined>;
+  updateOne(criteria: unknown, valuesToSet: unknown, cb: Cb<WaterlineRecord | undefined>, meta?: QueryMeta): void;
+  destroy(criteria?: unknown): ModelQuery<WaterlineRecord[] | undefined>;
+  destroy(criteria: unknown, cb: Cb<WaterlineRecord[] | undefined>, meta?: QueryMeta): void;
+  destroyOne(criteria: unknown): ModelQuery<WaterlineRecord | undefined>;
+  destroyOne(criteria: unknown, cb: Cb<WaterlineRecord | undefined>, meta?: QueryMeta): void;
+  /** Checks and coerces one attribute value as `update` would; throws a plain Error with `code`. */
+  validate(attrName: string, value: unknown): unknown;
+  /** Custom methods and settings copied from the definition. */
+  [custom: string]: unknown;
+}
 
 export function buildLiveModel(runtime: Runtime, identity: string): LiveModel {
   const ctx = contextFor(runtime, identity);
   const { model } = ctx;
-  const live: LiveModel = {
+  const live: Record<string, unknown> = {
     identity: model.identity,
     tableName: model.tableName,
     datastore: model.datastore,
@@ -75,5 +108,5 @@ export function buildLiveModel(runtime: Runtime, identity: string): LiveModel {
     if (!result.ok) throw new AttributeValidationError(result.problem);
     return result.value;
   };
-  return live;
+  return live as LiveModel;
 }

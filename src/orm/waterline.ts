@@ -4,7 +4,8 @@
  * `Collection.extend`/`Model.extend`, `start`, `stop` and `getModel`.
  */
 import { ConfigurationError } from '../errors/index.js';
-import { definitionOf, extend, type ModelDefinition } from './collection.js';
+import { loadModelsFolder } from '../schema/load-models-folder.js';
+import { definitionOf, type ModelDefinition } from './collection.js';
 import { initializeOrm, teardownOrm, type Initialized, type InitializeOptions } from './initialize.js';
 import type { LiveModel } from './live-model.js';
 import type { PublicDatastore } from './runtime.js';
@@ -37,6 +38,16 @@ export class Orm {
   registerModel(model: unknown): void {
     if (this.#initializing || this.#state) throw new Error('Models must be registered before `initialize()`.');
     this.#definitions.push(definitionOf(model));
+  }
+
+  /**
+   * Registers every model file of a Sails-style folder (`api/models/Pet.js` → identity `pet`).
+   * Resolves with the identities registered.
+   */
+  async loadModels(folder: string): Promise<string[]> {
+    const entries = await loadModelsFolder(folder);
+    for (const entry of entries) this.registerModel({ identity: entry.identity, ...entry.def });
+    return entries.map((entry) => entry.identity ?? '');
   }
 
   /** Deprecated alias of `registerModel`, kept for older code. */

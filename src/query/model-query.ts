@@ -120,10 +120,11 @@ export class ModelQuery<T> extends Deferred<T> {
     return this;
   }
 
-  fetch(...args: unknown[]): this {
+  /** Asks for the affected records; the result is then never `undefined`. */
+  fetch(...args: unknown[]): ModelQuery<NonNullable<T>> {
     if (args.length > 0) throw new Error('`.fetch()` takes no arguments; use `.meta({fetch: true})` to be explicit.');
     this.#allow('fetch');
-    return this.#setMeta({ fetch: true });
+    return this.#setMeta({ fetch: true }) as unknown as ModelQuery<NonNullable<T>>;
   }
 
   decrypt(): this {

@@ -82,10 +82,15 @@ export interface TailContext {
   readonly caseInsensitiveLike: boolean;
 }
 
+/** The where condition, or `undefined` when nothing is filtered. */
+export function conditionSql(c: CriteriaWalk, ctx: TailContext): string | undefined {
+  return c.filtered ? whereSql(c.where, { ...ctx, lists: c.walk.lists }) : undefined;
+}
+
 /** ` WHERE …` (or empty). */
 export function whereClauseSql(c: CriteriaWalk, ctx: TailContext): string {
-  if (!c.filtered) return '';
-  return ` WHERE ${whereSql(c.where, { ...ctx, lists: c.walk.lists })}`;
+  const condition = conditionSql(c, ctx);
+  return condition === undefined ? '' : ` WHERE ${condition}`;
 }
 
 /** ` ORDER BY …` (or empty); `column` maps a sort target to its SQL reference. */

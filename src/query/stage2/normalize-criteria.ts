@@ -25,7 +25,8 @@ const CLAUSES = new Set(['where', 'limit', 'skip', 'sort', 'select', 'omit']);
  * Validates and normalises `criteria` for `method` on `model`.
  * Throws `UsageError` `E_INVALID_CRITERIA` (naming the model and what is wrong), `E_NOOP`
  * when the criteria can match nothing, or a plain `Error` for the removed aggregate clauses.
- * The input is never modified.
+ * The input is never modified. `ontology` is taken for parity with the other stage-2
+ * functions; singular associations already carry their target's primary-key type.
  */
 export function normalizeCriteria(
   criteria: unknown,
@@ -46,8 +47,7 @@ export function normalizeCriteria(
     omit: normalizeOmit(clauses.omit, model),
   };
   checkProjection(normalized.select, normalized.omit, model);
-  const { where } = normalized;
-  if (SINGLE_RECORD.has(method) && Object.keys(where).length === 0) {
+  if (SINGLE_RECORD.has(method) && Object.keys(normalized.where).length === 0) {
     throw invalidCriteria(model, `\`${method}\` needs a more specific \`where\` clause; this one matches every record and is too broad (to take any one record, use \`find\` with \`limit: 1\`).`);
   }
   // Enough to tell "exactly one" from "more than one" without fetching a whole table.

@@ -24,6 +24,7 @@ export function normalizeLimit(raw: unknown, model: ModelOntology): number {
 export function normalizeSkip(raw: unknown, model: ModelOntology): number {
   if (raw === undefined) return 0;
   const skip = typeof raw === 'string' ? +raw : raw;
-  if (skip === 0 || isSafeNaturalNumber(skip)) return skip;
+  if (skip === 0) return 0; // also folds -0
+  if (isSafeNaturalNumber(skip)) return skip;
   throw invalidCriteria(model, `the \`skip\` clause must be zero or a positive safe integer, but got ${describeValue(raw)}.`);
 }

@@ -1,0 +1,14 @@
+module.exports = {
+  attributes: {
+    name: {
+      type: 'string'
+    },
+    age: {
+      type: 'number'
+    },
+    pet: {
+      collection: 'pet',
+      via: 'owner'
+    }
+  }
+};

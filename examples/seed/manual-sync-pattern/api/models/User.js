@@ -1,0 +1,13 @@
+module.exports = {
+  attributes: {
+    name: {
+      type: 'string'
+    },
+    age: {
+      type: 'number'
+    },
+    pet: {
+      model: 'pet'
+    }
+  }
+};
