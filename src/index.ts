@@ -55,5 +55,5 @@ export { Orm, extend, start, stop, getModel };
 export { UsageError, AdapterError, DefinitionError, ConfigurationError, AttributeValidationError };
 export type { Ontology } from './orm/waterline.js';
 export type { InitializeOptions } from './orm/initialize.js';
-export type { LiveModel } from './orm/live-model.js';
+export type { LiveModel, WaterlineRecord } from './orm/live-model.js';
 export type { Adapter, DatastoreConfig, TableDefinition } from './adapters/adapter.js';

@@ -50,10 +50,12 @@ export interface LiveModel {
   hasSchema: boolean;
   attributes: Record<string, Record<string, unknown>>;
   schema: Record<string, Record<string, unknown>>;
+  find(cb: Cb<WaterlineRecord[]>, meta?: QueryMeta): void;
   find(criteria?: unknown, populates?: Record<string, unknown>): ModelQuery<WaterlineRecord[]>;
   find(criteria: unknown, cb: Cb<WaterlineRecord[]>, meta?: QueryMeta): void;
   findOne(criteria: unknown, populates?: Record<string, unknown>): ModelQuery<WaterlineRecord | undefined>;
   findOne(criteria: unknown, cb: Cb<WaterlineRecord | undefined>, meta?: QueryMeta): void;
+  count(cb: Cb<number>, meta?: QueryMeta): void;
   count(criteria?: unknown): ModelQuery<number>;
   count(criteria: unknown, cb: Cb<number>, meta?: QueryMeta): void;
   create(newRecord: unknown): ModelQuery<WaterlineRecord | undefined>;
@@ -64,6 +66,7 @@ export interface LiveModel {
   update(criteria: unknown, valuesToSet: unknown, cb: Cb<WaterlineRecord[] | undefined>, meta?: QueryMeta): void;
   updateOne(criteria: unknown, valuesToSet?: unknown): ModelQuery<WaterlineRecord | undefined>;
   updateOne(criteria: unknown, valuesToSet: unknown, cb: Cb<WaterlineRecord | undefined>, meta?: QueryMeta): void;
+  destroy(cb: Cb<WaterlineRecord[] | undefined>, meta?: QueryMeta): void;
   destroy(criteria?: unknown): ModelQuery<WaterlineRecord[] | undefined>;
   destroy(criteria: unknown, cb: Cb<WaterlineRecord[] | undefined>, meta?: QueryMeta): void;
   destroyOne(criteria: unknown): ModelQuery<WaterlineRecord | undefined>;

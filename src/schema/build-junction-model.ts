@@ -31,7 +31,7 @@ export interface JunctionInput {
   readonly names: JunctionNames;
   /** The side whose model decides the datastore and wins the `meta` merge. */
   readonly leading: JunctionSide;
-  readonly models: ReadonlyMap<string, DraftModel>;
+  readonly drafts: ReadonlyMap<string, DraftModel>;
   readonly pks: ReadonlyMap<string, ScalarAttribute>;
   /** `defaults.attributes[defaults.primaryKey ?? 'id']` from the app-wide settings. */
   readonly idDefaults: unknown;
@@ -39,7 +39,7 @@ export interface JunctionInput {
 }
 
 export function buildJunctionModel(input: JunctionInput): DraftModel {
-  const { names, leading, models } = input;
+  const { names, leading, drafts } = input;
   const complain = complainer(input.problems, names.identity);
   const idDefinition = normalizeSailsAttribute('id', deepMerge(JUNCTION_ID, input.idDefaults), true);
   idDefinition.problems.forEach((message) => complain(message, 'id'));
@@ -53,9 +53,9 @@ export function buildJunctionModel(input: JunctionInput): DraftModel {
     if (fk) attributes[fk.name] = fk;
   }
 
-  const leadingModel = models.get(leading.identity);
+  const leadingModel = drafts.get(leading.identity);
   const otherIdentity = leading === names.first ? names.second.identity : names.first.identity;
-  const meta = { ...models.get(otherIdentity)?.header.meta, ...leadingModel?.header.meta };
+  const meta = { ...drafts.get(otherIdentity)?.header.meta, ...leadingModel?.header.meta };
   return {
     header: {
       identity: names.identity,

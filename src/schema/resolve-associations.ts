@@ -119,7 +119,7 @@ function linkJunction(
         `this identity is needed for the junction of \`${near.identity}.${near.attribute}\`; rename the model.`,
       );
     }
-    junctions.set(names.identity, buildJunctionModel({ ...context, names, leading, models: context.drafts }));
+    junctions.set(names.identity, buildJunctionModel({ ...context, names, leading }));
   }
   return { model: names.identity, parentAttribute: junctionColumn(near), childAttribute: junctionColumn(far) };
 }

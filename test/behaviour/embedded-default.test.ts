@@ -29,7 +29,7 @@ describe('the embedded SQLite default', () => {
       return orm;
     };
     const first = await lift();
-    expect(Object.keys(first.collections).sort()).toEqual(['pet', 'user']);
+    expect(Object.keys(first.collections).sort()).toEqual(['archive', 'pet', 'user']);
     const alice = await first.collections.user!.create({ name: 'Alice', age: 31 }).fetch();
     await first.collections.pet!.create({ name: 'Rex', color: 'brown', owner: alice.id });
     await first.teardown();

@@ -3,6 +3,9 @@
  * async. The gate gives a lease exclusive use of the connection: queries that do not carry
  * the lease (`meta.leasedConnection`) wait, in arrival order, until it is released.
  * When nothing is leased, queries run at once without touching the queue.
+ *
+ * Code running inside the holder's own `during` that forgot `.usingConnection(db)` cannot
+ * wait for the holder (it would wait for itself forever); it runs on the held connection.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -45,7 +48,7 @@ export class Gate {
    */
   async use<T>(leased: unknown, run: () => T): Promise<T> {
     if (leased !== undefined && leased !== null) this.#checkLease(leased);
-    if (this.#owner === null || this.#owner === leased) return run();
+    if (this.#owner === null || this.#owner === leased || this.enclosing()) return run();
     const turn: Turn = {};
     await this.#acquire(turn);
     try {
@@ -55,7 +58,7 @@ export class Gate {
     }
   }
 
-  /** Holds the connection for `connection` while `during` runs; other callers queue. */
+  /** Holds the connection for `connection` while `during` runs; other callers queue. Check `enclosing()` first. */
   async hold<T>(connection: SqliteConnection, during: () => Promise<T>): Promise<T> {
     await this.#acquire(connection);
     try {
@@ -66,17 +69,16 @@ export class Gate {
     }
   }
 
+  /** The connection whose `during` the caller runs in, while it holds the gate. */
+  enclosing(): SqliteConnection | undefined {
+    const inside = insideLease.getStore();
+    return inside !== undefined && inside === this.#owner ? inside : undefined;
+  }
+
   #acquire(turn: Turn): Promise<void> {
     if (this.#owner === null) {
       this.#owner = turn;
       return Promise.resolve();
-    }
-    if (this.#owner === insideLease.getStore()) {
-      throw new Error(
-        `Datastore \`${this.#datastore}\`: a query or transaction was started inside a transaction/leaseConnection ` +
-          'on the same datastore without using its connection, so it would wait for itself forever. ' +
-          'Pass the connection along: `.usingConnection(db)` (or `meta: {leasedConnection: db}`).',
-      );
     }
     return new Promise((grant) => this.#queue.push({ turn, grant }));
   }
