@@ -1,7 +1,9 @@
 /**
- * The datastores every behaviour test runs on. SQLite always runs (in memory); server-backed
- * datastores are added by later adapters and selected by connection URLs in env vars.
+ * The datastores every behaviour test runs on: SQLite (in memory) always, plus each database
+ * server that the global setup found reachable (see servers.ts for the env vars).
  */
+import { inject } from 'vitest';
+
 export interface TestDatastore {
   /** Label used in test names. */
   name: string;
@@ -11,6 +13,19 @@ export interface TestDatastore {
 
 export const SQLITE: TestDatastore = { name: 'sqlite', config: { adapter: 'sqlite', filename: ':memory:' } };
 
+/** Server adapters Mooring ships; a reachable server whose adapter is listed here joins every behaviour test. */
+const SERVER_ADAPTERS: readonly string[] = [];
+
 export function testDatastores(): TestDatastore[] {
-  return [SQLITE];
+  const servers = inject('servers') ?? {};
+  const list = [SQLITE];
+  for (const [name, url] of Object.entries(servers)) {
+    if (SERVER_ADAPTERS.includes(name)) list.push({ name, config: { adapter: name, url } });
+  }
+  return list;
+}
+
+/** Only the server-backed datastores (for tests that need a real server). */
+export function serverDatastores(): TestDatastore[] {
+  return testDatastores().filter((d) => d !== SQLITE);
 }

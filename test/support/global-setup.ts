@@ -1,0 +1,13 @@
+/** Runs once before the suite: decides which server-backed datastores the behaviour tests use. */
+import type { TestProject } from 'vitest/node';
+import { probeServers } from './servers.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    servers: Record<string, string>;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  project.provide('servers', await probeServers());
+}
