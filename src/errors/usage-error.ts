@@ -13,7 +13,8 @@ export type UsageErrorCode =
   | 'E_INVALID_TARGET_RECORD_IDS'
   | 'E_INVALID_COLLECTION_ATTR_NAME'
   | 'E_INVALID_ASSOCIATED_IDS'
-  | 'E_NOOP';
+  | 'E_NOOP'
+  | 'E_USAGE';
 
 const HEADERS: Record<UsageErrorCode, string> = {
   E_INVALID_CRITERIA: 'Invalid criteria.',
@@ -28,6 +29,7 @@ const HEADERS: Record<UsageErrorCode, string> = {
   E_INVALID_COLLECTION_ATTR_NAME: 'Invalid collection attribute name.',
   E_INVALID_ASSOCIATED_IDS: 'Invalid associated id(s).',
   E_NOOP: 'Query is a no-op.',
+  E_USAGE: 'Invalid usage.',
 };
 
 /**

@@ -8,6 +8,7 @@ import { toWaterlineAdapter } from '../adapters/waterline/to-waterline.js';
 import { ConfigurationError } from '../errors/index.js';
 import { DEFAULT_DATASTORE } from '../datastores/builtin-adapters.js';
 import { resolveAdapter, type ResolvedAdapter } from '../datastores/resolve-adapter.js';
+import { buildDatastoreInstance } from '../datastores/datastore-instance.js';
 import { buildOntology } from '../schema/build-ontology.js';
 import { mergeDefaults, MOORING_DEFAULT_MODEL_SETTINGS } from '../schema/merge-defaults.js';
 import { primaryKeyOf, type Ontology } from '../schema/ontology.js';
@@ -85,7 +86,7 @@ export async function initializeOrm(definitions: readonly ModelDefinition[], raw
   for (const [name, { config, resolved: r }] of Object.entries(resolved)) {
     entries[name] = { name, config, adapter: r.adapter, collections: Object.keys(ontology).filter((id) => ontology[id]?.datastore === name) };
   }
-  const runtime: Runtime = { ontology, datastores: entries, models: {} };
+  const runtime: Runtime = { ontology, datastores: entries, models: {}, instances: {} };
 
   for (const entry of Object.values(entries)) {
     await entry.adapter.registerDatastore({ ...entry.config, identity: entry.name }, physicalModels(ontology, entry.collections));
@@ -107,7 +108,10 @@ export async function initializeOrm(definitions: readonly ModelDefinition[], raw
       waterlineForms.set(r, form);
     }
     if (!r.given && form.datastores) form.datastores[name] = { config };
-    datastores[name] = { config, adapter: form, collections: entries[name]?.collections ?? [] };
+    const entry = entries[name];
+    if (!entry) continue;
+    datastores[name] = buildDatastoreInstance(entry, form);
+    runtime.instances[name] = datastores[name];
   }
   return { collections, datastores, runtime };
 }

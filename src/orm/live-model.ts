@@ -12,6 +12,7 @@ import { parseArguments } from '../methods/arguments.js';
 import { runCount, runFind, runFindOne } from '../methods/read-methods.js';
 import { runCreate, runCreateEach, runDestroy, runDestroyOne, runUpdate, runUpdateOne } from '../methods/write-methods.js';
 import { contextFor, type ModelContext, type Runtime } from './runtime.js';
+import type { DatastoreInstance } from '../datastores/datastore-instance.js';
 
 type Runner = (ctx: ModelContext, query: Stage1Query) => Promise<unknown>;
 
@@ -71,6 +72,8 @@ export interface LiveModel {
   destroy(criteria: unknown, cb: Cb<WaterlineRecord[] | undefined>, meta?: QueryMeta): void;
   destroyOne(criteria: unknown): ModelQuery<WaterlineRecord | undefined>;
   destroyOne(criteria: unknown, cb: Cb<WaterlineRecord | undefined>, meta?: QueryMeta): void;
+  /** The model's datastore: `sendNativeQuery`, `transaction`, `leaseConnection`. */
+  getDatastore(): DatastoreInstance;
   /** Checks and coerces one attribute value as `update` would; throws a plain Error with `code`. */
   validate(attrName: string, value: unknown): unknown;
   /** Custom methods and settings copied from the definition. */
@@ -102,6 +105,12 @@ export function buildLiveModel(runtime: Runtime, identity: string): LiveModel {
       return undefined;
     };
   }
+  live.getDatastore = (...args: unknown[]) => {
+    if (args.length > 0) throw new Error('`getDatastore()` takes no arguments.');
+    const instance = runtime.instances[model.datastore];
+    if (!instance) throw new Error(`Datastore \`${model.datastore}\` of model \`${model.identity}\` is not available (was the ORM torn down?).`);
+    return instance;
+  };
   live.validate = (attrName: unknown, value: unknown): unknown => {
     if (typeof attrName !== 'string') {
       throw new TypeError(`\`${model.identity}.validate()\` expects an attribute name (a string) as its first argument.`);

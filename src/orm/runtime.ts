@@ -1,6 +1,6 @@
 /** The state an initialized ORM shares with every live model and datastore. */
 import type { Adapter, DatastoreConfig } from '../adapters/adapter.js';
-import type { CallbackAdapter } from '../adapters/waterline/callback-adapter.js';
+import type { DatastoreInstance } from '../datastores/datastore-instance.js';
 import type { ModelOntology, Ontology } from '../schema/ontology.js';
 
 export interface DatastoreEntry {
@@ -17,6 +17,8 @@ export interface Runtime {
   readonly datastores: Readonly<Record<string, DatastoreEntry>>;
   /** Live model objects by identity (filled after they are built). */
   readonly models: Record<string, unknown>;
+  /** Public datastore objects by name (filled after models are built). */
+  readonly instances: Record<string, DatastoreInstance>;
 }
 
 /** Everything a model method needs about one model. */
@@ -26,13 +28,8 @@ export interface ModelContext {
   readonly datastore: DatastoreEntry;
 }
 
-/** The public view of a datastore: `orm.datastores[name]`. */
-export interface PublicDatastore {
-  readonly config: DatastoreConfig;
-  /** The adapter in Waterline's callback form (what Waterline tooling expects). */
-  readonly adapter: CallbackAdapter;
-  readonly collections: string[];
-}
+/** The public view of a datastore: `orm.datastores[name]`, `Model.getDatastore()`. */
+export type PublicDatastore = DatastoreInstance;
 
 export function contextFor(runtime: Runtime, identity: string): ModelContext {
   const model = runtime.ontology[identity];

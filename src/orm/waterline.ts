@@ -74,6 +74,15 @@ export class Orm {
     return { collections: this.collections, datastores: this.datastores };
   }
 
+  /** A datastore by name (default `default`): `sendNativeQuery`, `transaction`, `leaseConnection`. */
+  getDatastore(name = 'default'): PublicDatastore {
+    const datastore = this.datastores[name];
+    if (!datastore) {
+      throw new ConfigurationError('E_UNKNOWN_DATASTORE', `No datastore named \`${name}\`. Configured: ${Object.keys(this.datastores).join(', ') || '(none; call initialize first)'}.`);
+    }
+    return datastore;
+  }
+
   /** Closes every datastore connection. Safe to call more than once. */
   teardown(cb?: Callback<void>): Promise<void> | undefined {
     const state = this.#state;

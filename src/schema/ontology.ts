@@ -62,6 +62,12 @@ export interface PluralAssociation extends AttributeBase {
    * (parent, child) pair. Absent for one-to-many (the child's fk column is the link).
    */
   readonly junction?: JunctionLink;
+  /**
+   * Mooring's real has-one: declared as `{ model: 'pet', via: 'owner' }` where `pet.owner` is a
+   * unique `model` attribute pointing back. Stored like a one-to-many (the fk lives on the
+   * target, no column here) but read and written as ONE record or `null`, never an array.
+   */
+  readonly hasOne?: boolean;
 }
 
 /** How a plural association reaches its children through a junction or through model. */
