@@ -37,8 +37,10 @@ export interface DatastoreInstance {
   readonly adapter: CallbackAdapter;
   readonly collections: string[];
   sendNativeQuery<T = unknown>(sql: string, valuesToEscape?: readonly unknown[], cb?: Cb<T>, meta?: QueryMeta): NativeQuery<T>;
-  transaction<T>(during: During<T>, cb?: Cb<T>): Deferred<T>;
-  leaseConnection<T>(during: During<T>, cb?: Cb<T>): Deferred<T>;
+  transaction<T>(during: (db: Connection) => T | Promise<T>, cb?: Cb<T>): Deferred<T>;
+  transaction<T>(during: (db: Connection, proceed: Cb<T>) => void, cb?: Cb<T>): Deferred<T>;
+  leaseConnection<T>(during: (db: Connection) => T | Promise<T>, cb?: Cb<T>): Deferred<T>;
+  leaseConnection<T>(during: (db: Connection, proceed: Cb<T>) => void, cb?: Cb<T>): Deferred<T>;
 }
 
 function notSupported(name: string, what: string): Error {
