@@ -96,22 +96,6 @@ export function coerceLoose(type: AttributeType, value: unknown): CoerceResult {
   }
 }
 
-/** Strict check (no coercion), used for `defaultsTo` at initialize. */
-export function isStrictlyValid(type: AttributeType, value: unknown): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'json':
-      return value !== undefined && JSON.stringify(rebuildJson(value)) === JSON.stringify(value);
-    case 'ref':
-      return value !== undefined;
-  }
-}
-
 /**
  * Write-time rules for primary-key values (and ids given to associations): a string pk takes
  * a non-empty string; a number pk takes a safe positive integer, or a string of digits.
