@@ -22,6 +22,11 @@ export interface DatastoreConfig {
   adapter: string;
   /** Connection URL (`postgres://…`, `mysql://…`, `sqlite:…`). */
   url?: string;
+  /**
+   * Mooring's SQL adapters call this once per statement sent to the database, with its SQL
+   * text (for logging, or for tests counting round trips). Unset, it costs nothing.
+   */
+  onStatement?: (sql: string) => void;
   [key: string]: unknown;
 }
 

@@ -13,6 +13,7 @@ export type UsageErrorCode =
   | 'E_INVALID_TARGET_RECORD_IDS'
   | 'E_INVALID_COLLECTION_ATTR_NAME'
   | 'E_INVALID_ASSOCIATED_IDS'
+  | 'E_INTERCEPT_HANDLER_FAILED'
   | 'E_NOOP'
   | 'E_USAGE';
 
@@ -28,6 +29,7 @@ const HEADERS: Record<UsageErrorCode, string> = {
   E_INVALID_TARGET_RECORD_IDS: 'Invalid target record id(s).',
   E_INVALID_COLLECTION_ATTR_NAME: 'Invalid collection attribute name.',
   E_INVALID_ASSOCIATED_IDS: 'Invalid associated id(s).',
+  E_INTERCEPT_HANDLER_FAILED: 'An `.intercept()` handler failed.',
   E_NOOP: 'Query is a no-op.',
   E_USAGE: 'Invalid usage.',
 };
@@ -43,6 +45,8 @@ export class UsageError extends Error {
   modelIdentity?: string;
   /** For invalid records / values to set: every problem found, so callers need not parse `details`. */
   problems?: RecordProblem[];
+  /** The underlying value, when this error wraps another (e.g. what an `.intercept()` handler threw). */
+  raw?: unknown;
 
   constructor(code: UsageErrorCode, details: string, modelIdentity?: string) {
     super(`${HEADERS[code]}\nDetails:\n  ${details}`);

@@ -2,6 +2,7 @@
  * Waterline's positional calling conventions, e.g. `find(criteria, populates, cb, meta)`,
  * `find(cb)`, `update(criteria, values, cb)`. Returns the stage-1 keys plus the callback.
  */
+import { UsageError } from '../errors/index.js';
 import type { MethodName, QueryMeta } from '../query/shapes.js';
 import type { Stage1Query } from '../query/stage1.js';
 
@@ -16,7 +17,7 @@ function tail(args: readonly unknown[], from: number, query: Partial<Stage1Query
   const meta = args[from + 1];
   if (meta !== undefined) query.meta = meta as QueryMeta;
   if (cb === undefined) return { query };
-  if (!isFn(cb)) throw new TypeError(`Expected a callback function as argument #${from + 1}, but got ${typeof cb}.`);
+  if (!isFn(cb)) throw new UsageError('E_USAGE', `Expected a callback function as argument #${from + 1}, but got ${typeof cb}.`);
   return { query, cb };
 }
 
@@ -33,7 +34,19 @@ export function parseArguments(method: MethodName, args: readonly unknown[]): Pa
     case 'count':
     case 'destroy':
     case 'destroyOne':
+    case 'archive':
+    case 'archiveOne':
       return isFn(args[0]) ? tail(args, 0, {}) : tail(args, 1, { criteria: args[0] });
+    case 'stream':
+      // `stream(eachRecordFn, cb?)` or `stream(criteria, eachRecordFn?, cb?)`.
+      if (isFn(args[0])) return tail(args, 1, { eachRecordFn: args[0] });
+      return tail(args, 2, { criteria: args[0], ...(args[1] !== undefined ? { eachRecordFn: args[1] } : {}) });
+    case 'sum':
+    case 'avg':
+      if (isFn(args[1])) return tail(args, 1, { numericAttrName: args[0] });
+      return tail(args, 2, { numericAttrName: args[0], criteria: args[1] });
+    case 'findOrCreate':
+      return tail(args, 2, { criteria: args[0], newRecord: args[1] });
     case 'create':
       return tail(args, 1, { newRecord: args[0] });
     case 'createEach':
@@ -42,6 +55,14 @@ export function parseArguments(method: MethodName, args: readonly unknown[]): Pa
     case 'updateOne':
       if (isFn(args[1])) return tail(args, 1, { criteria: args[0] });
       return tail(args, 2, { criteria: args[0], ...(args[1] !== undefined ? { valuesToSet: args[1] } : {}) });
+    case 'addToCollection':
+    case 'removeFromCollection':
+    case 'replaceCollection': {
+      // The third argument is the ids whenever it is not undefined (a function there is a bad id list).
+      const query: Partial<Stage1Query> = { targetRecordIds: args[0], collectionAttrName: args[1] };
+      if (args[2] !== undefined) query.associatedIds = args[2];
+      return tail(args, 3, query);
+    }
     default:
       return tail(args, 0, {});
   }

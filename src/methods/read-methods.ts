@@ -16,7 +16,7 @@ export async function runFind(ctx: ModelContext, q: Stage1Query): Promise<Record
   const criteria = orNoop(() => normalizeCriteria(q.criteria, model, runtime.ontology, q.method, meta));
   if (criteria === NOOP) return [];
   const normalized = normalizePopulates(q.populates ?? {}, criteria, model, runtime.ontology, q.method);
-  return findRecords(ctx, normalized.criteria, normalized.populates, meta);
+  return findRecords(ctx, normalized.criteria, normalized.populates, meta, normalized.nested);
 }
 
 export async function runFindOne(ctx: ModelContext, q: Stage1Query): Promise<RecordData | undefined> {

@@ -7,6 +7,7 @@ import { ConfigurationError } from '../errors/index.js';
 import type { ModelOntology } from '../schema/ontology.js';
 import { primaryKeyOf } from '../schema/ontology.js';
 import { tableDefinitionOf } from '../schema/table-definition.js';
+import { checkHasOneColumns } from './has-one-columns.js';
 import type { Runtime } from './runtime.js';
 
 export type MigrationStrategy = 'safe' | 'alter' | 'drop';
@@ -67,10 +68,10 @@ export async function autoMigrate(runtime: Runtime): Promise<void> {
     if (strategy === 'drop') {
       await adapter.drop(name, model.tableName);
       await adapter.define(name, model.tableName, definition);
-    } else if (adapter.alter) {
-      await adapter.alter(name, model.tableName, definition);
     } else {
-      await alterByCopy(adapter, name, model, definition);
+      await checkHasOneColumns(adapter, name, model, runtime.ontology);
+      if (adapter.alter) await adapter.alter(name, model.tableName, definition);
+      else await alterByCopy(adapter, name, model, definition);
     }
   }
 }

@@ -91,7 +91,13 @@ export async function initializeOrm(definitions: readonly ModelDefinition[], raw
   for (const entry of Object.values(entries)) {
     await entry.adapter.registerDatastore({ ...entry.config, identity: entry.name }, physicalModels(ontology, entry.collections));
   }
-  await autoMigrate(runtime);
+  try {
+    await autoMigrate(runtime);
+  } catch (error) {
+    // A refused or failed migration must not leave connections (or database files) open.
+    await teardownOrm(runtime).catch(() => undefined);
+    throw error;
+  }
 
   const collections: Record<string, LiveModel> = {};
   for (const identity of Object.keys(ontology)) {

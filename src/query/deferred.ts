@@ -22,12 +22,50 @@ interface Registration {
   handler: ErrorHandler | undefined;
 }
 
+/** Partial deep equality, as lodash `matches`: every property of `pattern` must equal the value's. */
+function isMatch(value: unknown, pattern: unknown): boolean {
+  if (Object.is(value, pattern)) return true;
+  if (typeof pattern !== 'object' || pattern === null || typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(pattern)) {
+    return Array.isArray(value) && pattern.every((item) => value.some((candidate) => isMatch(candidate, item)));
+  }
+  return Object.entries(pattern).every(([k, v]) => isMatch((value as Record<string, unknown>)[k], v));
+}
+
 function matches(rule: ErrorRule | undefined, err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   if (rule === undefined) return true;
   if (Array.isArray(rule)) return rule.some((r) => matches(r, err));
   if (typeof rule === 'string') return (err as { code?: unknown }).code === rule;
-  return Object.entries(rule).every(([k, v]) => (err as unknown as Record<string, unknown>)[k] === v);
+  return isMatch(err, rule);
+}
+
+function isRule(rule: unknown): rule is ErrorRule {
+  if (typeof rule === 'string') return rule !== '';
+  if (Array.isArray(rule)) return rule.every(isRule);
+  return typeof rule === 'object' && rule !== null;
+}
+
+/** A bad `.intercept()` / `.tolerate()` registration, reported when it is made (as parley does). */
+function checkRegistration(kind: Registration['kind'], rule: unknown, handler: unknown): void {
+  const fail = (why: string): never => {
+    throw new UsageError('E_USAGE', `Invalid usage of \`.${kind}()\`: ${why}`);
+  };
+  if (handler !== undefined && typeof handler !== 'function' && !(kind === 'intercept' && typeof handler === 'string')) {
+    fail('the handler must be a function.');
+  }
+  if (handler === undefined && kind === 'intercept') fail('it needs a handler function, e.g. `.intercept(\'E_UNIQUE\', (err) => new Error(\'taken\'))`.');
+  if (handler === undefined && rule === undefined) {
+    fail('it needs a rule or a handler; tolerating every error would hide real bugs. Name the error, e.g. `.tolerate(\'E_UNIQUE\')`.');
+  }
+  if (rule !== undefined && !isRule(rule)) fail('the rule must be an error code, a dictionary of properties, or an array of them.');
+}
+
+/** What an intercept handler did wrong, as the UsageError the caller gets instead. */
+function handlerFailure(details: string, raw: unknown): UsageError {
+  const err = new UsageError('E_INTERCEPT_HANDLER_FAILED', details);
+  err.raw = raw;
+  return err;
 }
 
 /** Wraps a non-Error returned by an intercept handler, as Waterline does. */
@@ -69,10 +107,11 @@ export class Deferred<T> implements PromiseLike<T> {
       try {
         replacement = typeof reg.handler === 'function' ? await reg.handler(err as Error) : reg.handler;
       } catch (thrown) {
-        throw new UsageError('E_INVALID_CRITERIA', `An .intercept() handler threw: ${String(thrown)}`);
+        const reason = thrown instanceof Error ? thrown.message : String(thrown);
+        throw handlerFailure(`the handler threw (${reason}); to replace the error, return the new error instead of throwing it.`, thrown);
       }
       if (replacement === undefined) {
-        throw new Error('An .intercept() handler returned nothing; it must return the error to throw instead.');
+        throw handlerFailure(`the handler returned \`undefined\`; it must return the error to use instead. The original error was: ${(err as Error).message}`, err);
       }
       throw replacement instanceof Error ? replacement : envelope(replacement);
     }
@@ -115,22 +154,20 @@ export class Deferred<T> implements PromiseLike<T> {
 
   /** Replaces a matching error (by code, by properties, or any) with the handler's result. */
   intercept(ruleOrHandler: ErrorRule | ErrorHandler, handler?: ErrorHandler): this {
-    if (handler === undefined) {
-      if (typeof ruleOrHandler !== 'function') throw new TypeError('`.intercept()` needs a handler.');
-      this.#registrations.push({ kind: 'intercept', rule: undefined, handler: ruleOrHandler });
-    } else {
-      this.#registrations.push({ kind: 'intercept', rule: ruleOrHandler as ErrorRule, handler });
-    }
-    return this;
+    return this.#register('intercept', ruleOrHandler, handler);
   }
 
   /** Swallows a matching error; the handler's return value (default undefined) becomes the result. */
-  tolerate(ruleOrHandler: ErrorRule | ErrorHandler, handler?: ErrorHandler): this {
-    if (handler === undefined && typeof ruleOrHandler === 'function') {
-      this.#registrations.push({ kind: 'tolerate', rule: undefined, handler: ruleOrHandler });
-    } else {
-      this.#registrations.push({ kind: 'tolerate', rule: ruleOrHandler as ErrorRule, handler });
-    }
+  tolerate(ruleOrHandler?: ErrorRule | ErrorHandler, handler?: ErrorHandler): this {
+    return this.#register('tolerate', ruleOrHandler, handler);
+  }
+
+  #register(kind: Registration['kind'], ruleOrHandler: unknown, handler: unknown): this {
+    const wildcard = typeof ruleOrHandler === 'function' && handler === undefined;
+    const rule = wildcard ? undefined : ruleOrHandler;
+    const fn = wildcard ? ruleOrHandler : handler;
+    checkRegistration(kind, rule, fn);
+    this.#registrations.push({ kind, rule: rule as ErrorRule | undefined, handler: fn as ErrorHandler | undefined });
     return this;
   }
 

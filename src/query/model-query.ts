@@ -19,6 +19,8 @@ const FETCH_METHODS: readonly MethodName[] = [
   'create', 'createEach', 'findOrCreate', 'update', 'updateOne', 'destroy', 'destroyOne', 'archive', 'archiveOne',
 ];
 
+const ALWAYS_RETURNS_RECORD: readonly MethodName[] = ['findOrCreate', 'updateOne', 'destroyOne', 'archiveOne'];
+
 const AVAILABLE: Record<Modifier, readonly MethodName[]> = {
   where: WHERE_METHODS,
   select: FIND_LIKE,
@@ -109,7 +111,8 @@ export class ModelQuery<T> extends Deferred<T> {
 
   set(values: unknown): this {
     const query = this.#allow('set');
-    if (query.method === 'create') query.newRecord = values;
+    // findOrCreate: `.set()` gives the record to create (Mooring decision; Waterline drops it).
+    if (query.method === 'create' || query.method === 'findOrCreate') query.newRecord = values;
     else if (query.method === 'createEach') query.newRecords = values;
     else query.valuesToSet = values;
     return this;
@@ -123,7 +126,11 @@ export class ModelQuery<T> extends Deferred<T> {
   /** Asks for the affected records; the result is then never `undefined`. */
   fetch(...args: unknown[]): ModelQuery<NonNullable<T>> {
     if (args.length > 0) throw new Error('`.fetch()` takes no arguments; use `.meta({fetch: true})` to be explicit.');
-    this.#allow('fetch');
+    const { method } = this.#allow('fetch');
+    if (ALWAYS_RETURNS_RECORD.includes(method)) {
+      console.warn(`Mooring: \`.fetch()\` is unnecessary with \`.${method}()\`, which always returns the record.`);
+      return this as unknown as ModelQuery<NonNullable<T>>;
+    }
     return this.#setMeta({ fetch: true }) as unknown as ModelQuery<NonNullable<T>>;
   }
 
@@ -150,7 +157,8 @@ export class ModelQuery<T> extends Deferred<T> {
     return this;
   }
 
-  eachBatch(sizeOrFn: unknown, fn?: unknown): this {
+  eachBatch(sizeOrFn: unknown, fn?: unknown, ...rest: unknown[]): this {
+    if (rest.length > 0) throw new Error('`.eachBatch()` takes at most two arguments: an optional batch size, then the iteratee.');
     const query = this.#allow('eachBatch');
     if (fn === undefined) {
       query.eachBatchFn = sizeOrFn;

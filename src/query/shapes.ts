@@ -32,6 +32,17 @@ export interface Criteria {
 /** A populate after normalisation: `true` for singular, criteria or `false` (never matches) for plural. */
 export type NormalizedPopulate = true | false | Criteria;
 
+/**
+ * The populates of one level of a query: Waterline's stage-2 `populates` for that level's
+ * model, plus the next levels of nested paths (`.populate('pet.toys')` → `nested.pet`).
+ */
+export interface PopulateLevel {
+  /** Association name → normalised populate. */
+  readonly populates: Record<string, NormalizedPopulate>;
+  /** Association name (a key of `populates`) → the populates of its children. */
+  readonly nested: Record<string, PopulateLevel>;
+}
+
 /** Meta keys Mooring reads; unknown keys pass through to adapters. */
 export interface QueryMeta {
   fetch?: boolean;

@@ -114,6 +114,7 @@ function pluralValue(attr: PluralAssociation, value: unknown, context: ValueCont
     );
   }
   const pkType = primaryKeyOf(target).type === 'number' ? 'number' : 'string';
+  if (attr.hasOne) return hasOneValue(attr, target.identity, pkType, value);
   const items: readonly unknown[] = Array.isArray(value) ? value : [value];
   const ids = new Set<unknown>();
   for (const [i, item] of items.entries()) {
@@ -128,6 +129,20 @@ function pluralValue(attr: PluralAssociation, value: unknown, context: ValueCont
     ids.add(coerced.value);
   }
   return accept([...ids]);
+}
+
+/** A has-one holds one record: its pk (→ `[id]`) or `null` (→ `[]`), never a list. */
+function hasOneValue(attr: PluralAssociation, targetIdentity: string, pkType: 'string' | 'number', value: unknown): ValueResult {
+  if (value === null) return accept([]);
+  if (Array.isArray(value) || isDictionary(value)) {
+    return irregular(
+      attr.name,
+      `Expected the primary key of one \`${targetIdentity}\` record, or \`null\` (\`${attr.name}\` is a has-one association), but got ${describeValue(value)}.`,
+    );
+  }
+  const coerced = coercePrimaryKey(pkType, value);
+  if (!coerced.ok) return irregular(attr.name, `Expected the primary key of a \`${targetIdentity}\` record, or \`null\`. ${coerced.reason}`);
+  return accept([coerced.value]);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { extrasOf } from './attribute-properties.js';
 import { readFlag } from './build-scalar-attribute.js';
 import { readAutoMigrations, readColumnName, type Say } from './common-attribute-checks.js';
+import { buildHasOneAttribute } from './has-one.js';
 import type { PluralAssociation, SingularAssociation } from './ontology.js';
 import { hasOwn, show, type Dictionary } from './plain-data.js';
 
@@ -27,9 +28,11 @@ function readTarget(attr: Readonly<Dictionary>, key: 'model' | 'collection', say
   return value.toLowerCase();
 }
 
-export function buildSingularAttribute(name: string, attr: Readonly<Dictionary>, say: Say): SingularAssociation | undefined {
+/** A `model` attribute: a singular association, or with `via` a has-one (see has-one.ts). */
+export function buildSingularAttribute(name: string, attr: Readonly<Dictionary>, say: Say): SingularAssociation | PluralAssociation | undefined {
   rejectValueProperties(attr, say);
-  for (const key of ['via', 'through', 'dominant']) {
+  if (hasOwn(attr, 'via')) return buildHasOneAttribute(name, attr, readTarget(attr, 'model', say), say);
+  for (const key of ['through', 'dominant']) {
     if (hasOwn(attr, key)) say(`\`${key}\` only belongs on \`collection\` attributes; a \`model\` attribute is pointed at, it does not point.`);
   }
   const model = readTarget(attr, 'model', say);

@@ -63,7 +63,8 @@ export function buildJunctionModel(input: JunctionInput): DraftModel {
       datastore: leadingModel?.header.datastore ?? 'default',
       primaryKey: 'id',
       hasSchema: true,
-      settings: JUNCTION_SETTINGS,
+      // Migrated like the model that decides its datastore (Waterline used one strategy for all).
+      settings: leadingModel?.header.settings.migrate ? { ...JUNCTION_SETTINGS, migrate: leadingModel.header.settings.migrate } : JUNCTION_SETTINGS,
       junctionTable: true,
       ...(Object.keys(meta).length > 0 ? { meta } : {}),
     },

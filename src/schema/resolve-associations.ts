@@ -4,6 +4,7 @@
  */
 import type { DefinitionProblem } from '../errors/definition-error.js';
 import { buildJunctionModel } from './build-junction-model.js';
+import { checkHasOne } from './has-one.js';
 import type { DraftModel, Drafts } from './draft-model.js';
 import { junctionColumn, junctionNames, syntheticVia, type JunctionSide } from './junction-naming.js';
 import type { Attribute, JunctionLink, PluralAssociation, ScalarAttribute, SingularAssociation } from './ontology.js';
@@ -64,6 +65,10 @@ function resolvePlural(
     return attr;
   }
   const withLink = (junction: JunctionLink | undefined): PluralAssociation => (junction ? { ...attr, junction } : attr);
+  if (attr.hasOne) {
+    checkHasOne(owner, attr, target, say);
+    return attr;
+  }
 
   if (attr.through !== undefined) return withLink(resolveThrough(owner, attr, context.drafts, say));
 
@@ -89,8 +94,9 @@ function resolvePlural(
     if (attr.dominant !== undefined) say('`dominant` cannot be used on a one-to-many association; remove it.');
     return attr;
   }
-  if (back.kind !== 'collection') {
-    say(`\`via: '${attr.via}'\` must name a \`model\` or \`collection\` attribute of \`${attr.collection}\` that points back here.`);
+  if (back.kind !== 'collection' || back.hasOne) {
+    const found = back.kind === 'collection' ? `, but \`${attr.collection}.${attr.via}\` is a has-one` : '';
+    say(`\`via: '${attr.via}'\` must name a \`model\` or \`collection\` attribute of \`${attr.collection}\` that points back here${found}.`);
     return attr;
   }
   if (back.collection !== identity || back.via !== attr.name || back.through !== undefined) {

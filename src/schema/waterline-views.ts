@@ -33,15 +33,22 @@ function logical(attr: Attribute): AttributeView {
     case 'model':
       return { model: attr.model, required: attr.required, autoMigrations: { ...attr.autoMigrations }, ...attr.extras };
     case 'collection':
-      return {
-        collection: attr.collection,
-        ...(attr.via !== undefined ? { via: attr.via } : {}),
-        ...(attr.through !== undefined ? { through: attr.through } : {}),
-        ...(attr.dominant !== undefined ? { dominant: attr.dominant } : {}),
-        required: false,
-        ...attr.extras,
-      };
+      // A has-one is shown as declared; `schema` shows it as the virtual association it is.
+      if (attr.hasOne) return { model: attr.collection, via: attr.via, required: false, ...attr.extras };
+      return virtualView(attr);
   }
+}
+
+function virtualView(attr: PluralAssociation): AttributeView {
+  return {
+    collection: attr.collection,
+    ...(attr.via !== undefined ? { via: attr.via } : {}),
+    ...(attr.through !== undefined ? { through: attr.through } : {}),
+    ...(attr.dominant !== undefined ? { dominant: attr.dominant } : {}),
+    required: false,
+    ...(attr.hasOne ? { hasOne: true } : {}),
+    ...attr.extras,
+  };
 }
 
 function scalarView(attr: ScalarAttribute): AttributeView {
@@ -82,7 +89,7 @@ function foreignKeyDescriptor(attr: SingularAssociation, ontology: Ontology): At
  * `onKey` the matching attribute name.
  */
 function pluralDescriptor(attr: PluralAssociation, ontology: Ontology): AttributeView {
-  const base = logical(attr);
+  const base = virtualView(attr);
   const link = attr.junction;
   if (link) {
     const junction = ontology[link.model];

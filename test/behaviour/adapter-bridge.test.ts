@@ -29,7 +29,7 @@ describe("Mooring's SQLite adapter under Waterline 0.15", () => {
       stop(orm: unknown, cb: (err?: Error) => void): void;
       getModel(identity: string, orm: unknown): WaterlineModel;
     };
-    const adapter = { ...Mooring.adapters.sqlite(), identity: 'mooring-sqlite' };
+    const adapter: Record<string, unknown> = { ...Mooring.adapters.sqlite(), identity: 'mooring-sqlite' };
     const filename = join(tempDir(), 'wl.sqlite');
     const orm = await new Promise<unknown>((resolve, reject) =>
       Waterline.start(

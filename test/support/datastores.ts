@@ -14,7 +14,7 @@ export interface TestDatastore {
 export const SQLITE: TestDatastore = { name: 'sqlite', config: { adapter: 'sqlite', filename: ':memory:' } };
 
 /** Server adapters Mooring ships; a reachable server whose adapter is listed here joins every behaviour test. */
-const SERVER_ADAPTERS: readonly string[] = [];
+const SERVER_ADAPTERS: readonly string[] = ['postgresql', 'mysql'];
 
 export function testDatastores(): TestDatastore[] {
   const servers = inject('servers') ?? {};

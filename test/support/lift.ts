@@ -11,7 +11,7 @@ export interface Lifted {
 export async function lift(
   datastore: TestDatastore,
   definitions: Record<string, Record<string, unknown>>,
-  options: { defaults?: Record<string, unknown> } = {},
+  options: { defaults?: Record<string, unknown>; adapters?: Record<string, unknown> } = {},
 ): Promise<Lifted> {
   const orm = new Waterline();
   for (const [identity, def] of Object.entries(definitions)) {
@@ -20,6 +20,7 @@ export async function lift(
   const ontology = await orm.initialize({
     datastores: { default: datastore.config as { adapter: string } },
     ...(options.defaults ? { defaults: options.defaults } : {}),
+    ...(options.adapters ? { adapters: options.adapters } : {}),
   });
   return { models: ontology!.collections, teardown: async () => void (await orm.teardown()) };
 }

@@ -62,7 +62,7 @@ export class SqlCompiler {
       const ph = new Placeholders((n) => this.dialect.placeholder(n));
       const body =
         columns.length === 0
-          ? ' DEFAULT VALUES'
+          ? (this.dialect.emptyInsert ?? ' DEFAULT VALUES')
           : ` (${columns.map((col) => this.#q(col)).join(', ')}) VALUES (${columns.map(() => ph.next()).join(', ')})`;
       return `INSERT INTO ${this.#q(target.table)}${body}${returning ? ' RETURNING *' : ''}`;
     });
@@ -135,7 +135,9 @@ export class SqlCompiler {
   #rowFilter(target: CompileTarget, c: CriteriaWalk, primaryKey: string, ctx: TailContext): string {
     if (c.limit === undefined && c.skip === undefined) return whereClauseSql(c, ctx);
     const pk = this.#q(primaryKey);
-    return ` WHERE ${pk} IN (SELECT ${pk} FROM ${this.#q(target.table)}${tailSql(c, ctx)})`;
+    const rows = `SELECT ${pk} FROM ${this.#q(target.table)}${tailSql(c, ctx)}`;
+    if (!this.dialect.pagedRowsViaDerivedTable) return ` WHERE ${pk} IN (${rows})`;
+    return ` WHERE ${pk} IN (SELECT ${pk} FROM (${rows}) AS ${this.#q('paged')})`;
   }
 
   #context(target: CompileTarget, qualifier: string): TailContext {

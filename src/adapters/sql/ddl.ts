@@ -20,7 +20,7 @@ export function createTableSql(dialect: Dialect, table: string, definition: Tabl
     }
     return `${dialect.quoteId(column)} ${dialect.columnDdl(table, column, def, type)}`;
   });
-  return `CREATE TABLE ${dialect.quoteId(table)} (${parts.join(', ')})`;
+  return `CREATE TABLE ${dialect.quoteId(table)} (${parts.join(', ')})${dialect.tableOptions ?? ''}`;
 }
 
 export function dropTableSql(dialect: Dialect, table: string): string {

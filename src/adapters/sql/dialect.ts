@@ -29,6 +29,11 @@ export interface Dialect {
   likeOperator(caseInsensitive: boolean): string;
   /** Text after `col LIKE ?` declaring backslash as the escape character (leading space). */
   readonly likeEscape: string;
+  /**
+   * Optional: wraps the column reference a `like` tests, for databases with no LIKE on
+   * non-text columns (PostgreSQL: `col::text`, so json columns match their JSON text as on SQLite).
+   */
+  likeOperand?(expression: string): string;
 
   /**
    * Optional: membership in a whole array bound to ONE placeholder, so a statement's text
@@ -46,6 +51,19 @@ export interface Dialect {
   encodeJson(value: unknown): unknown;
   decodeJson(value: unknown): unknown;
   encodeDate(value: Date): unknown;
+
+  /**
+   * Optional: paged UPDATE/DELETE pick their rows through a derived table,
+   * `WHERE pk IN (SELECT pk FROM (SELECT pk … LIMIT …) AS alias)`, for databases (MySQL) that
+   * refuse LIMIT in an IN subquery and subqueries on the table being changed.
+   */
+  readonly pagedRowsViaDerivedTable?: boolean;
+
+  /** Optional: how an INSERT of no columns ends, leading space; default ` DEFAULT VALUES` (MySQL: ` () VALUES ()`). */
+  readonly emptyInsert?: string;
+
+  /** Optional: text after `CREATE TABLE … (…)`, leading space (MySQL: engine, charset, collation). */
+  readonly tableOptions?: string;
 
   /** Column DDL after the quoted name: type, PRIMARY KEY, auto-increment, UNIQUE. Throws when impossible. */
   columnDdl(table: string, column: string, definition: ColumnDefinition, type: ColumnType): string;

@@ -3,6 +3,7 @@
  * driver executes them: the adapter runs `parent`, then each of `children()`, feeding rows
  * (arrays, positional) back, and returns `result()`. One statement per populate level.
  */
+import { distinctKeys, keyOf } from '../../query/populate/keys.js';
 import type { RecordData, Stage3Query } from '../../query/shapes.js';
 import type { Decoder, TableCodec } from './codec.js';
 import { explicitColumns, type SqlCompiler } from './compiler.js';
@@ -99,7 +100,7 @@ function pluralStep(
   tables: JoinTables,
   caseInsensitiveLike: boolean,
 ): JoinStep[] {
-  const keys = distinct(links);
+  const keys = distinctKeys(links);
   if (keys.length === 0 || join.criteria.limit === 0) {
     for (const record of parents) record[join.alias] = [];
     return [];
@@ -123,7 +124,7 @@ function pluralStep(
       consume(rows) {
         const groups = new Map<string, RecordData[]>();
         for (const row of rows) {
-          const key = groupKey(row[0]);
+          const key = keyOf(row[0]);
           const child = toRecord(row, 1, fetched, decoders, requested.length);
           const group = groups.get(key);
           if (group) group.push(child);
@@ -131,7 +132,7 @@ function pluralStep(
         }
         parents.forEach((record, i) => {
           const link = links[i];
-          record[join.alias] = link === null || link === undefined ? [] : (groups.get(groupKey(link)) ?? []);
+          record[join.alias] = link === null || link === undefined ? [] : (groups.get(keyOf(link)) ?? []);
         });
       },
     },
@@ -158,18 +159,4 @@ function withColumns(base: readonly string[], extra: readonly string[]): string[
   const columns = [...base];
   for (const column of extra) if (!columns.includes(column)) columns.push(column);
   return columns;
-}
-
-function distinct(values: readonly unknown[]): unknown[] {
-  const seen = new Map<string, unknown>();
-  for (const value of values) {
-    if (value !== null && value !== undefined) seen.set(groupKey(value), value);
-  }
-  return [...seen.values()];
-}
-
-/** Map key for a link value; numbers and numeric strings meet, as they do in SQL comparisons. */
-function groupKey(value: unknown): string {
-  if (Buffer.isBuffer(value)) return `b:${value.toString('hex')}`;
-  return String(value);
 }

@@ -190,7 +190,7 @@ function modifierSql(c: string, op: string, operand: unknown, ctx: SqlState): st
     case 'nin':
       return listSql(c, op, operand as unknown[], ctx);
     default:
-      return `${c} ${ctx.dialect.likeOperator(ctx.caseInsensitiveLike)} ${ctx.placeholders.next()}${ctx.dialect.likeEscape}`;
+      return `${ctx.dialect.likeOperand?.(c) ?? c} ${ctx.dialect.likeOperator(ctx.caseInsensitiveLike)} ${ctx.placeholders.next()}${ctx.dialect.likeEscape}`;
   }
 }
 

@@ -5,7 +5,7 @@
 import type { QueryMeta } from '../../query/shapes.js';
 import type { Adapter, Connection, DatastoreConfig, PhysicalModel } from '../adapter.js';
 import { SqlCompiler } from '../sql/compiler.js';
-import { openDatabase, sqliteFilename } from './config.js';
+import { openDatabase, sqliteFilename, statementHook } from './config.js';
 import * as crud from './crud.js';
 import { SqliteDatastore } from './datastore.js';
 import { sqliteDialect } from './dialect.js';
@@ -23,7 +23,8 @@ export type SqliteAdapter = Omit<Adapter, 'identity' | 'sendNativeQuery'> &
 
 /**
  * Creates a SQLite adapter. Datastore config: `{adapter: 'sqlite', filename?: string}`
- * (default `./mooring.sqlite`, `':memory:'` allowed) or `url: 'sqlite:<path>' | 'sqlite::memory:'`.
+ * (default `./mooring.sqlite`, `':memory:'` allowed) or `url: 'sqlite:<path>' | 'sqlite::memory:'`;
+ * optional `onStatement: (sql) => void`, called once per statement sent to the database.
  */
 export function createSqliteAdapter(): SqliteAdapter {
   const datastores = new Map<string, SqliteDatastore>();
@@ -49,7 +50,8 @@ export function createSqliteAdapter(): SqliteAdapter {
         throw new Error(`SQLite adapter: datastore \`${config.identity}\` is already registered.`);
       }
       const filename = sqliteFilename(config);
-      datastores.set(config.identity, new SqliteDatastore(config.identity, filename, openDatabase(config.identity, filename), models));
+      const onStatement = statementHook(config);
+      datastores.set(config.identity, new SqliteDatastore(config.identity, filename, openDatabase(config.identity, filename), models, onStatement));
     },
 
     async teardown(name: string | null) {

@@ -13,6 +13,9 @@ import { ShapeCache } from '../sql/shape-cache.js';
 import { sqliteDialect } from './dialect.js';
 import { Gate } from './gate.js';
 
+/** Called once per SQL statement sent to the database (datastore config `onStatement`). */
+export type StatementHook = (sql: string) => void;
+
 export interface RunResult {
   changes: number;
   lastInsertRowid: number | bigint;
@@ -28,12 +31,15 @@ export class SqliteDatastore {
   readonly #codecs = new Map<string, TableCodec>();
   readonly #introspected = new Map<string, string[]>();
   readonly #statements = new ShapeCache<Database.Statement>(1000);
+  /** The datastore's `onStatement` hook; unset costs one `undefined` check per statement. */
+  readonly #onStatement: StatementHook | undefined;
 
-  constructor(name: string, filename: string, db: Database.Database, models: Record<string, PhysicalModel>) {
+  constructor(name: string, filename: string, db: Database.Database, models: Record<string, PhysicalModel>, onStatement?: StatementHook) {
     this.name = name;
     this.filename = filename;
     this.db = db;
     this.gate = new Gate(name);
+    this.#onStatement = onStatement;
     for (const model of Object.values(models)) this.describe(model.tableName, model.definition, model.primaryKey);
   }
 
@@ -84,24 +90,29 @@ export class SqliteDatastore {
   }
 
   all(c: Compiled, table?: string): RecordData[] {
+    this.#onStatement?.(c.sql);
     return this.#attempt(c.sql, table, () => this.#prepare(c.sql).raw(false).all(c.values) as RecordData[]);
   }
 
   get(c: Compiled, table?: string): RecordData | undefined {
+    this.#onStatement?.(c.sql);
     return this.#attempt(c.sql, table, () => this.#prepare(c.sql).raw(false).get(c.values) as RecordData | undefined);
   }
 
   /** Rows as arrays, in select-list order. */
   rows(c: Compiled, table?: string): unknown[][] {
+    this.#onStatement?.(c.sql);
     return this.#attempt(c.sql, table, () => this.#prepare(c.sql).raw(true).all(c.values) as unknown[][]);
   }
 
   run(c: Compiled, table?: string): RunResult {
+    this.#onStatement?.(c.sql);
     return this.#attempt(c.sql, table, () => this.#prepare(c.sql).run(c.values));
   }
 
   /** Statements without parameters (DDL, BEGIN/COMMIT). */
   exec(sql: string, table?: string): void {
+    this.#onStatement?.(sql);
     this.#attempt(sql, table, () => this.db.exec(sql));
   }
 
@@ -113,6 +124,11 @@ export class SqliteDatastore {
   /** The cached prepared statement for `sql` (errors classified). */
   prepare(sql: string): Database.Statement {
     return this.#attempt(sql, undefined, () => this.#prepare(sql));
+  }
+
+  /** Reports a statement about to be sent by code that runs a prepared statement itself. */
+  observe(sql: string): void {
+    this.#onStatement?.(sql);
   }
 
   /** Runs driver work, classifying any error it throws. */

@@ -26,6 +26,7 @@ export function sendNativeQuery(d: SqliteDatastore, sql: string, values: readonl
   const before = totalChanges(d);
   const statement = bound.length === 0 ? prepareOrScript(d, sql) : d.prepare(sql);
   if (!statement) return { rows: [], changes: totalChanges(d) - before, lastInsertRowid: lastRowid(d) };
+  d.observe(sql);
   return d.attempt(sql, () => {
     if (statement.reader) {
       const rows = statement.raw(false).all(...params) as RecordData[];

@@ -12,9 +12,16 @@ export interface CallbackAdapter {
   [method: string]: unknown;
 }
 
-/** True for an object that looks like a Waterline adapter rather than a Mooring one. */
+/**
+ * True for an object that looks like a Waterline adapter rather than a Mooring one. Waterline
+ * adapters take a callback last (`registerDatastore(config, models, cb)`, `find(ds, q, cb)`);
+ * Mooring's return promises and take no callback.
+ */
 export function isCallbackAdapter(value: unknown): value is CallbackAdapter {
   if (typeof value !== 'object' || value === null) return false;
   const adapter = value as Record<string, unknown>;
-  return adapter.mooringAdapter !== true && (typeof adapter.registerDatastore === 'function' || 'adapterApiVersion' in adapter || typeof adapter.registerConnection === 'function');
+  if (adapter.mooringAdapter === true) return false;
+  if (typeof adapter.registerConnection === 'function' || 'adapterApiVersion' in adapter) return true;
+  const takesCallback = (name: string) => typeof adapter[name] === 'function' && (adapter[name] as (...a: unknown[]) => unknown).length >= 3;
+  return takesCallback('registerDatastore') || takesCallback('find');
 }

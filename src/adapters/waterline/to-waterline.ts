@@ -46,7 +46,6 @@ export function toWaterlineAdapter(adapter: Adapter): CallbackAdapter {
     adapterApiVersion: 1,
     defaults: { ...(adapter.defaults ?? {}) },
     datastores,
-    mooringAdapter: true,
     registerDatastore(config: Record<string, unknown>, models: Record<string, unknown>, cb: Callback) {
       const name = String(config.identity);
       datastores[name] = { config };

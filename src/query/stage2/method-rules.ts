@@ -11,7 +11,7 @@ const PAGINATING: ReadonlySet<MethodName> = new Set(['find', 'stream']);
 export const NEEDS_EXPLICIT_CRITERIA: ReadonlySet<MethodName> = new Set(['update', 'destroy', 'archive']);
 
 /** These act on one record, so a `where` that matches everything is too broad. */
-export const SINGLE_RECORD: ReadonlySet<MethodName> = new Set(['findOne', 'updateOne', 'destroyOne', 'archiveOne']);
+export const SINGLE_RECORD: ReadonlySet<MethodName> = new Set(['findOne', 'findOrCreate', 'updateOne', 'destroyOne', 'archiveOne']);
 
 /**
  * Mooring decision #4: these write, so a `where` emptied only by `undefined` values (e.g.

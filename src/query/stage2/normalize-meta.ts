@@ -31,7 +31,8 @@ export function normalizeMeta(meta: unknown, model: ModelOntology, method: Metho
 
   const fetchSetting = FETCH_SETTING[method];
   if (fetchSetting !== undefined && model.settings[fetchSetting] && normalized.fetch === undefined) normalized.fetch = true;
-  if (method === 'destroy' && model.settings.cascadeOnDestroy && normalized.cascade === undefined) normalized.cascade = true;
+  // destroyOne is a destroy too (Waterline runs it through `destroy`), so the setting applies.
+  if ((method === 'destroy' || method === 'destroyOne') && model.settings.cascadeOnDestroy && normalized.cascade === undefined) normalized.cascade = true;
 
   // Only set when some model opts out, so non-Mongo adapters never see the key.
   const notUsingObjectIds = Object.values(ontology).filter((each) => each.settings.dontUseObjectIds).map((each) => each.identity);

@@ -30,7 +30,8 @@ export function normalizeSelect(raw: unknown, model: ModelOntology): string[] {
     const attr = ownValue(model.attributes, name);
     if (attr === undefined) throw invalidCriteria(model, `the \`select\` clause lists \`${name}\`, which is not an attribute of this model.`);
     if (attr.kind === 'collection') {
-      throw invalidCriteria(model, `the \`select\` clause lists \`${name}\`, a plural association; plural associations are virtual, so use populate instead.`);
+      const what = attr.hasOne ? 'a has-one' : 'a plural association';
+      throw invalidCriteria(model, `the \`select\` clause lists \`${name}\`, ${what}; it has no column on this model, so use populate instead.`);
     }
   }
   return unique([...names, model.primaryKey]);

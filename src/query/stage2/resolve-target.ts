@@ -43,7 +43,11 @@ export function resolveTarget(name: string, model: ModelOntology, meta: QueryMet
   if (name.includes('.')) return resolveDeepTarget(name, model, meta, clause);
   const attr = ownValue(model.attributes, name);
   if (attr?.kind === 'collection') {
-    throw invalidCriteria(model, `\`${name}\` is a plural association (collection of \`${attr.collection}\`), which cannot be ${USED_IN[clause]} in a \`${clause}\` clause.`);
+    // A has-one is as virtual as a plural: its foreign key lives on the other model.
+    const what = attr.hasOne
+      ? `a has-one (its foreign key is \`${attr.collection}.${attr.via ?? ''}\`)`
+      : `a plural association (collection of \`${attr.collection}\`)`;
+    throw invalidCriteria(model, `\`${name}\` is ${what}, which cannot be ${USED_IN[clause]} in a \`${clause}\` clause.`);
   }
   if (attr?.kind === 'model') return { name, kind: 'model', type: attr.type, associatedModel: attr.model };
   if (attr) return { name, kind: 'scalar', type: attr.type };

@@ -1,13 +1,16 @@
 /**
- * Normalised populates → Waterline `join` instructions (adapter API v1). Singular
- * associations become one join on the parent's fk; one-to-many ones one join on the child's fk.
+ * Normalised populates → Waterline `join` instructions (adapter API v1,
+ * datastores-and-adapters.md §5). A singular association becomes one join on the parent's fk;
+ * a one-to-many (or has-one) one join on the child's fk; a junction- or through-backed plural
+ * two joins sharing the alias: parent → junction, then junction → child.
  */
-import type { ModelOntology, Ontology } from '../../schema/ontology.js';
+import type { JunctionLink, ModelOntology, Ontology, PluralAssociation } from '../../schema/ontology.js';
 import { primaryKeyOf } from '../../schema/ontology.js';
-import type { JoinInstruction, NormalizedPopulate } from '../shapes.js';
+import type { Criteria, JoinInstruction, NormalizedPopulate } from '../shapes.js';
+import { columnOf } from './column-names.js';
 import { forgeCriteria, selectColumns } from './forge-criteria.js';
 
-const ALL = { where: {}, limit: Number.MAX_SAFE_INTEGER, skip: 0, sort: [], select: ['*'], omit: [] };
+const ALL: Criteria = { where: {}, limit: Number.MAX_SAFE_INTEGER, skip: 0, sort: [], select: ['*'], omit: [] };
 
 function targetOf(ontology: Ontology, identity: string): ModelOntology {
   const target = ontology[identity];
@@ -15,7 +18,16 @@ function targetOf(ontology: Ontology, identity: string): ModelOntology {
   return target;
 }
 
-export function forgeJoins(model: ModelOntology, ontology: Ontology, populates: Record<string, NormalizedPopulate>): JoinInstruction[] {
+/**
+ * `keysOnly` names aliases whose children are read again in full by a nested populate: for
+ * those the join only needs each child's primary key (and what links it to its parent).
+ */
+export function forgeJoins(
+  model: ModelOntology,
+  ontology: Ontology,
+  populates: Record<string, NormalizedPopulate>,
+  keysOnly: ReadonlySet<string> = new Set(),
+): JoinInstruction[] {
   const joins: JoinInstruction[] = [];
   for (const [alias, populate] of Object.entries(populates)) {
     if (populate === false) continue;
@@ -23,44 +35,90 @@ export function forgeJoins(model: ModelOntology, ontology: Ontology, populates: 
     if (!attr || attr.kind === 'scalar') throw new Error(`Consistency violation: \`${alias}\` is not an association of \`${model.identity}\`.`);
     if (attr.kind === 'model') {
       const child = targetOf(ontology, attr.model);
+      const childPk = primaryKeyOf(child).columnName;
       joins.push({
-        parentCollectionIdentity: model.identity,
-        parent: model.tableName,
-        parentAlias: `${model.identity}__${alias}`,
+        ...ends(model, alias, child),
         parentKey: attr.columnName,
-        childCollectionIdentity: child.identity,
-        child: child.tableName,
-        childAlias: `${child.identity}__${alias}`,
-        childKey: primaryKeyOf(child).columnName,
-        alias,
+        childKey: childPk,
         removeParentKey: true,
         model: true,
         collection: false,
-        criteria: { select: selectColumns(child, ALL) ?? [] },
+        criteria: { select: keysOnly.has(alias) ? [childPk] : (selectColumns(child, ALL) ?? []) },
       });
       continue;
     }
     const child = targetOf(ontology, attr.collection);
-    const via = attr.via ? child.attributes[attr.via] : undefined;
-    if (!via || via.kind !== 'model') {
-      throw new Error(`Populating \`${model.identity}.${alias}\` (a many-to-many or via-less collection) is not supported yet.`);
-    }
-    const sub = populate === true ? ALL : populate;
-    joins.push({
-      parentCollectionIdentity: model.identity,
-      parent: model.tableName,
-      parentAlias: `${model.identity}__${alias}`,
+    let sub = populate === true ? ALL : populate;
+    if (keysOnly.has(alias)) sub = { ...sub, select: [child.primaryKey], omit: [] };
+    if (attr.junction) joins.push(...junctionJoins(model, alias, child, ontology, attr.junction, sub));
+    else joins.push(viaJoin(model, alias, child, attr, sub));
+  }
+  return joins;
+}
+
+/** The identity, table and alias keys of a join from `parent` to `child`. */
+function ends(parent: ModelOntology, alias: string, child: ModelOntology) {
+  return {
+    parentCollectionIdentity: parent.identity,
+    parent: parent.tableName,
+    parentAlias: `${parent.identity}__${alias}`,
+    childCollectionIdentity: child.identity,
+    child: child.tableName,
+    childAlias: `${child.identity}__${alias}`,
+    alias,
+  };
+}
+
+/** One-to-many and has-one: the children's fk column (`via`) holds the parent's key. */
+function viaJoin(model: ModelOntology, alias: string, child: ModelOntology, attr: PluralAssociation, sub: Criteria): JoinInstruction {
+  const via = attr.via ? child.attributes[attr.via] : undefined;
+  if (!via || via.kind !== 'model') {
+    throw new Error(`Consistency violation: \`${model.identity}.${alias}\` has neither a junction nor a \`via\` naming a \`model\` attribute of \`${child.identity}\`.`);
+  }
+  return {
+    ...ends(model, alias, child),
+    parentKey: primaryKeyOf(model).columnName,
+    childKey: via.columnName,
+    removeParentKey: false,
+    model: false,
+    collection: true,
+    criteria: { ...forgeCriteria(child, sub, { select: true, extraSelect: [via.name] }), omit: [] },
+  };
+}
+
+/**
+ * Many-to-many, via-less and through: Waterline's two-instruction form. For `through`, `via`
+ * names an attribute of the through model, so the link is read from `junction`, never `via`.
+ */
+function junctionJoins(
+  model: ModelOntology,
+  alias: string,
+  child: ModelOntology,
+  ontology: Ontology,
+  link: JunctionLink,
+  sub: Criteria,
+): JoinInstruction[] {
+  const junction = targetOf(ontology, link.model);
+  return [
+    {
+      ...ends(model, alias, junction),
       parentKey: primaryKeyOf(model).columnName,
-      childCollectionIdentity: child.identity,
-      child: child.tableName,
-      childAlias: `${child.identity}__${alias}`,
-      childKey: via.columnName,
-      alias,
+      childKey: columnOf(junction, link.parentAttribute),
       removeParentKey: false,
       model: false,
       collection: true,
-      criteria: { ...forgeCriteria(child, sub, { select: true, extraSelect: [via.name] }), omit: [] },
-    });
-  }
-  return joins;
+      select: false,
+      criteria: {},
+    },
+    {
+      ...ends(junction, alias, child),
+      parentKey: columnOf(junction, link.childAttribute),
+      childKey: primaryKeyOf(child).columnName,
+      removeParentKey: false,
+      model: false,
+      collection: true,
+      junctionTable: true,
+      criteria: { ...forgeCriteria(child, sub, { select: true }), omit: [] },
+    },
+  ];
 }

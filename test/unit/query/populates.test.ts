@@ -35,8 +35,41 @@ describe('populates', () => {
     expectUsageError(() => populate({ name: true }), 'E_INVALID_POPULATES', '`user`', '`name`', 'not an association');
   });
 
-  it('refuses nested paths for now', () => {
-    expectUsageError(() => populate({ 'pet.owner': true }), 'E_INVALID_POPULATES', '`user`', '`pet.owner`', 'nested populate');
+  describe('nested paths', () => {
+    it('populate each level, implying the prefix, with the subcriteria on the last segment', () => {
+      const result = populate({ 'pets.owner': true, 'pets.tag': {} });
+      expect(result.populates).toEqual({ pets: DEFAULTS });
+      expect(result.nested).toEqual({ pets: { populates: { owner: true, tag: true }, nested: {} } });
+      const deep = populate({ 'pet.owner.pets': { where: { name: 'x' }, limit: 1 } });
+      expect(deep.populates).toEqual({ pet: true });
+      expect(deep.nested).toEqual({
+        pet: { populates: { owner: true }, nested: { owner: { populates: { pets: { ...DEFAULTS, where: { name: 'x' }, limit: 1 } }, nested: {} } } },
+      });
+    });
+
+    it('merge with an explicit populate of the prefix, in any order', () => {
+      const a = populate({ 'pets.owner': true, pets: { sort: 'name', select: ['name', 'owner'] } });
+      const b = populate({ pets: { sort: 'name', select: ['name', 'owner'] }, 'pets.owner': true });
+      for (const result of [a, b]) {
+        // `owner` leaves the child select, as a populated attribute leaves the parent's.
+        expect(result.populates).toEqual({ pets: { ...DEFAULTS, sort: [{ name: 'ASC' }], select: ['name', 'id'] } });
+        expect(result.nested).toEqual({ pets: { populates: { owner: true }, nested: {} } });
+      }
+    });
+
+    it('name the full path and the level model in errors', () => {
+      expectUsageError(() => populate({ 'pets.nope': true }), 'E_INVALID_POPULATES', '`user`', '`pets.nope`', 'no attribute `nope` of `pet`');
+      expectUsageError(() => populate({ 'pets.name': true }), 'E_INVALID_POPULATES', '`pets.name`', 'not an association');
+      expectUsageError(() => populate({ 'pets.owner': { where: { name: 'x' } } }), 'E_INVALID_POPULATES', '`pets.owner`', 'singular association');
+      expectUsageError(() => populate({ 'pet.owner.tags': { where: { shade: 'x' } } }), 'E_INVALID_POPULATES', '`pet.owner.tags`', '`shade`');
+      expectUsageError(() => populate({ 'pets..owner': true }), 'E_INVALID_POPULATES', '`pets..owner`', 'joined by dots');
+      expectUsageError(() => populate({ pets: { omit: ['owner'] }, 'pets.owner': true }), 'E_INVALID_POPULATES', '`pets.owner`', 'subcriteria of `pets` also omits');
+    });
+
+    it('still check deeper paths under a never-matching populate, then drop them', () => {
+      expect(populate({ pets: { limit: 0 }, 'pets.owner': true })).toMatchObject({ populates: { pets: false }, nested: {} });
+      expectUsageError(() => populate({ pets: { limit: 0 }, 'pets.nope': true }), 'E_INVALID_POPULATES', '`pets.nope`');
+    });
   });
 
   describe('singular associations', () => {
@@ -47,6 +80,20 @@ describe('populates', () => {
 
     it.each([{ select: ['name'] }, { where: { name: 'x' } }, 'x', 3, null])('refuse the subcriteria %j', (subcriteria) => {
       expectUsageError(() => populate({ pet: subcriteria }), 'E_INVALID_POPULATES', '`user`', '`pet`', 'singular association');
+    });
+  });
+
+  describe('has-one associations', () => {
+    const withBuddy = { ...user, attributes: { ...user.attributes, buddy: { kind: 'collection', name: 'buddy', collection: 'pet', via: 'owner', hasOne: true, extras: {} } } } as const;
+    const populateBuddy = (subcriteria: unknown) => normalizePopulates({ buddy: subcriteria }, parent(), withBuddy, ontology, 'find').populates;
+
+    it('accept true or {}, like a singular association', () => {
+      expect(populateBuddy(true)).toEqual({ buddy: true });
+      expect(populateBuddy({})).toEqual({ buddy: true });
+    });
+
+    it.each([{ where: { name: 'x' } }, { limit: 1 }, 'x'])('refuse the subcriteria %j', (subcriteria) => {
+      expectUsageError(() => populateBuddy(subcriteria), 'E_INVALID_POPULATES', '`user`', '`buddy`', 'a has-one (to `pet`)');
     });
   });
 

@@ -120,9 +120,11 @@ describe('association attribute errors', () => {
     expectProblem(pet({ kids: { collection: 'person', via: 'parent' } }), 'pet', 'kids', /`collection: 'person'` names no model/);
   });
 
-  it('defaultsTo, via, through or dominant on a singular association', () => {
+  it('defaultsTo, through or dominant on a singular association', () => {
     expectProblem(pet({ owner: { model: 'pet', defaultsTo: 1 } }), 'pet', 'owner', /an association cannot have `defaultsTo`/);
-    expectProblem(pet({ owner: { model: 'pet', via: 'kids' } }), 'pet', 'owner', /`via` only belongs on `collection` attributes/);
+    expectProblem(pet({ owner: { model: 'pet', through: 'kids' } }), 'pet', 'owner', /`through` only belongs on `collection` attributes/);
+    // With `via`, a `model` attribute declares a has-one (has-one.test.ts); its target must exist.
+    expectProblem(pet({ owner: { model: 'pet', via: 'kids' } }), 'pet', 'owner', /`via: 'kids'` names no attribute of `pet`/);
   });
 
   it('via/through/dominant on a scalar attribute', () => {
