@@ -1,6 +1,6 @@
 /** Runs once before the suite: decides which server-backed datastores the behaviour tests use. */
 import type { TestProject } from 'vitest/node';
-import { probeServers } from './servers.js';
+import { dropRunDatabases, probeServers } from './servers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,6 +8,8 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
-  project.provide('servers', await probeServers());
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const servers = await probeServers();
+  project.provide('servers', servers);
+  return () => dropRunDatabases(servers);
 }
