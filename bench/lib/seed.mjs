@@ -51,12 +51,21 @@ export async function seedPg(client, prefix, sizes) {
     const unnest = data.map(([, kind], c) => `$${c + 1}::${PG_ARRAY[kind]}`).join(', ');
     await client.query(`INSERT INTO ${table} (${data.map(([name]) => q(name)).join(', ')}) SELECT * FROM unnest(${unnest})`, arrays);
   }
-  await client.query('ANALYZE');
+  // Hint bits and statistics now, so no contestant's first read pays for them.
+  await client.query(`VACUUM ANALYZE ${Object.keys(TABLES).map((t) => q(prefix + t)).join(', ')}`);
 }
 
-/** Empties one contestant's insert-workload tables and restarts their ids. */
-export async function resetPgInsertTables(client, prefix) {
+/**
+ * Before each contestant: empties its insert-workload tables (ids restart), then flushes the
+ * previous contestant's writes so the server starts every contestant equally idle.
+ */
+export async function settlePg(client, prefix) {
   await client.query(`TRUNCATE ${INSERT_TABLES.map((t) => q(prefix + t)).join(', ')} RESTART IDENTITY`);
+  try {
+    await client.query('CHECKPOINT');
+  } catch {
+    // Needs superuser or pg_checkpoint; without it the rounds' alternation still spreads the effect.
+  }
 }
 
 /** A fresh SQLite file holding the pattern-1 tables, shared read-only by the SQLite contestants. */

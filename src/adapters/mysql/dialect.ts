@@ -18,6 +18,7 @@ import type { ColumnDefinition } from '../adapter.js';
 import type { ColumnType } from '../sql/column-type.js';
 import type { Compiled, Dialect } from '../sql/dialect.js';
 import { mysqlFootprint } from './errors.js';
+import { decodeJsonText } from '../sql/codec.js';
 
 /** Largest LIMIT MySQL accepts: how it spells "no limit" when only OFFSET is wanted. */
 const NO_LIMIT = '18446744073709551615';
@@ -46,15 +47,7 @@ export const mysqlDialect: Dialect = {
     return value;
   },
   encodeJson: (value) => JSON.stringify(value),
-  decodeJson(value) {
-    if (typeof value !== 'string') return value;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      // Text written by something other than Mooring: hand it back as stored.
-      return value;
-    }
-  },
+  decodeJson: decodeJsonText,
   // The driver formats Dates for DATETIME/TIMESTAMP columns (in its `timezone`).
   encodeDate: (value) => value,
   pagedRowsViaDerivedTable: true,

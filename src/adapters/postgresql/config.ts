@@ -70,15 +70,6 @@ export function poolSettings(config: DatastoreConfig & { identity: string }): Po
   return { pool, server: `${host}:${url.port === '' ? '5432' : url.port}` };
 }
 
-/** Datastore config `onStatement: (sql) => void`, called with each statement just before it is sent. */
-export function statementHook(config: DatastoreConfig & { identity: string }): ((sql: string) => void) | undefined {
-  const hook: unknown = config.onStatement;
-  if (hook === undefined) return undefined;
-  if (typeof hook !== 'function') {
-    throw new ConfigurationError('E_INVALID_DATASTORE', `Datastore \`${config.identity}\`: \`onStatement\` must be a function \`(sql) => void\`.`);
-  }
-  return hook as (sql: string) => void;
-}
 
 /** Opens and closes one connection with the pool's settings; a failure becomes a `ConfigurationError` naming the fix. */
 export async function checkConnectivity(settings: PoolSettings, datastore: string): Promise<void> {

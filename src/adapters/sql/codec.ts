@@ -83,3 +83,13 @@ export function tableCodec(definition: TableDefinition | undefined, dialect: Dia
     },
   };
 }
+
+/** JSON stored as text (SQLite, MySQL): parsed on read; text not written by Mooring comes back as stored. */
+export function decodeJsonText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}

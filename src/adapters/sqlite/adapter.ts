@@ -5,7 +5,8 @@
 import type { QueryMeta } from '../../query/shapes.js';
 import type { Adapter, Connection, DatastoreConfig, PhysicalModel } from '../adapter.js';
 import { SqlCompiler } from '../sql/compiler.js';
-import { openDatabase, sqliteFilename, statementHook } from './config.js';
+import { openDatabase, sqliteFilename } from './config.js';
+import { statementHook } from '../sql/statement-hook.js';
 import * as crud from './crud.js';
 import { SqliteDatastore } from './datastore.js';
 import { sqliteDialect } from './dialect.js';

@@ -52,18 +52,3 @@ export function openDatabase(datastore: string, filename: string): Database.Data
     );
   }
 }
-
-/**
- * `onStatement: (sql) => void`: called with each SQL statement just before it is sent to the
- * database (queries, DDL, `BEGIN`/`COMMIT` of `transaction()`; a multi-statement
- * `sendNativeQuery` script counts once). The implicit transaction better-sqlite3 wraps around
- * `createEach` and `alter` is not reported. For logging and for tests that count round trips.
- */
-export function statementHook(config: DatastoreConfig & { identity: string }): ((sql: string) => void) | undefined {
-  const hook: unknown = config.onStatement;
-  if (hook === undefined) return undefined;
-  if (typeof hook !== 'function') {
-    throw new ConfigurationError('E_INVALID_DATASTORE', `Datastore \`${config.identity}\`: \`onStatement\` must be a function \`(sql) => void\`.`);
-  }
-  return hook as (sql: string) => void;
-}

@@ -10,11 +10,10 @@ import { tableCodec, type TableCodec } from '../sql/codec.js';
 import type { Compiled } from '../sql/dialect.js';
 import { sqlFailure } from '../sql/failure.js';
 import { ShapeCache } from '../sql/shape-cache.js';
+import type { StatementHook } from '../sql/statement-hook.js';
 import { sqliteDialect } from './dialect.js';
 import { Gate } from './gate.js';
 
-/** Called once per SQL statement sent to the database (datastore config `onStatement`). */
-export type StatementHook = (sql: string) => void;
 
 export interface RunResult {
   changes: number;

@@ -6,6 +6,7 @@ import type { ColumnDefinition } from '../adapter.js';
 import type { ColumnType } from '../sql/column-type.js';
 import type { Compiled, Dialect } from '../sql/dialect.js';
 import { sqliteFootprint } from './errors.js';
+import { decodeJsonText } from '../sql/codec.js';
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
@@ -30,15 +31,7 @@ export const sqliteDialect: Dialect = {
     return value;
   },
   encodeJson: (value) => JSON.stringify(value),
-  decodeJson(value) {
-    if (typeof value !== 'string') return value;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      // Text written by something other than Mooring: hand it back as stored.
-      return value;
-    }
-  },
+  decodeJson: decodeJsonText,
   encodeDate: (value) => value.toISOString(),
   columnDdl,
   setSequence(table, _column, value): Compiled[] {
