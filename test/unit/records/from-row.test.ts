@@ -43,13 +43,6 @@ describe('recordFromRow', () => {
     expect(recordFromRow(odd, { id: 1, constructor: 'x' })).toEqual({ id: 1, ctor: 'x' });
   });
 
-  it('maps a column named __proto__ only when the row owns it (no generated mapper for that name)', () => {
-    const odd = model('odd', [scalar('id', 'number'), scalar('proto', 'string', { columnName: '__proto__' })]);
-    expect(recordFromRow(odd, { id: 1 })).toEqual({ id: 1 });
-    const row = JSON.parse('{"id": 1, "__proto__": "x"}') as Record<string, unknown>;
-    expect(recordFromRow(odd, row)).toEqual({ id: 1, proto: 'x' });
-  });
-
   it('schemaless: keeps unknown keys, but never lets them clobber a declared attribute', () => {
     const loose = model('note', [scalar('id', 'number'), scalar('title', 'string', { columnName: 'the_title' })], { hasSchema: false });
     const row = JSON.parse('{"id": 1, "the_title": "T", "title": "stale", "tags": ["a"], "__proto__": {"polluted": true}}') as Record<string, unknown>;
