@@ -37,8 +37,11 @@ export function addArchiveModels(drafts: Drafts, pks: Map<string, ScalarAttribut
   }
 }
 
-/** Waterline's archive model: the first archiving model's pk definition becomes `id`. */
-function archiveDefinition(definition: Readonly<Dictionary>, header: { primaryKey: string; datastore: string }): Dictionary {
+/**
+ * Waterline's archive model: the first archiving model's pk definition becomes `id`. It also
+ * follows that model's `migrate`, so an app running `safe` never has its archive table touched.
+ */
+function archiveDefinition(definition: Readonly<Dictionary>, header: { primaryKey: string; datastore: string; settings: { migrate?: string } }): Dictionary {
   const attributes = isDictionary(definition['attributes']) ? definition['attributes'] : {};
   const pk = attributes[header.primaryKey];
   return {
@@ -47,6 +50,7 @@ function archiveDefinition(definition: Readonly<Dictionary>, header: { primaryKe
     datastore: header.datastore,
     primaryKey: 'id',
     archiveModelIdentity: false,
+    ...(header.settings.migrate ? { migrate: header.settings.migrate } : {}),
     attributes: {
       id: isDictionary(pk) ? { ...pk } : { type: 'number', autoIncrement: true },
       createdAt: { type: 'number', autoCreatedAt: true },

@@ -141,6 +141,11 @@ describe('buildOntology: archive model', () => {
     expect(archive?.settings.archiveModelIdentity).toBe(false);
   });
 
+  it("follows the first archiving model's `migrate`, so `safe` apps never see it altered", () => {
+    expect(build({ pet: { migrate: 'safe' }, user: { migrate: 'drop' } })['archive']?.settings.migrate).toBe('safe');
+    expect(build({ pet: {} })['archive']?.settings.migrate).toBeUndefined();
+  });
+
   it('is not injected when no model archives there, or when the user defines it', () => {
     expect(build({ pet: { archiveModelIdentity: false } })).not.toHaveProperty('archive');
     const own = {
