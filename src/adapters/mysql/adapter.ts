@@ -5,6 +5,7 @@
 import type { QueryMeta } from '../../query/shapes.js';
 import type { Adapter, Connection, DatastoreConfig, PhysicalModel } from '../adapter.js';
 import { SqlCompiler } from '../sql/compiler.js';
+import { DatastoreRegistry } from '../sql/datastore-registry.js';
 import { checkConnection, createPool, mysqlSettings } from './config.js';
 import * as crud from './crud.js';
 import { MysqlDatastore } from './datastore.js';
@@ -27,38 +28,25 @@ export type MysqlAdapter = Omit<Adapter, 'identity' | 'sendNativeQuery'> &
  * plus mysql2 pool settings (`connectionLimit`, …) and `collation` for the tables it creates.
  */
 export function createMysqlAdapter(): MysqlAdapter {
-  const datastores = new Map<string, MysqlDatastore>();
+  const datastores = new DatastoreRegistry<MysqlDatastore>('MySQL');
   // One compiler per adapter: its shape cache holds SQL text only, valid for every datastore.
   const compiler = new SqlCompiler(mysqlDialect);
 
-  const datastore = (name: string): MysqlDatastore => {
-    const found = datastores.get(name);
-    if (!found) throw new Error(`MySQL adapter: no datastore named \`${name}\` is registered.`);
-    return found;
-  };
+  const datastore = (name: string): MysqlDatastore => datastores.get(name);
   const leased = (d: MysqlDatastore, meta: QueryMeta | undefined) => d.lease(meta?.leasedConnection);
 
   return {
     identity: 'mysql',
 
     async registerDatastore(config: DatastoreConfig & { identity: string }, models: Record<string, PhysicalModel>) {
-      if (datastores.has(config.identity)) {
-        throw new Error(`MySQL adapter: datastore \`${config.identity}\` is already registered.`);
-      }
+      datastores.claim(config.identity);
       const settings = mysqlSettings(config);
       const pool = createPool(config.identity, settings);
       await checkConnection(config.identity, settings, pool);
-      datastores.set(config.identity, new MysqlDatastore(config.identity, pool, settings, models));
+      datastores.add(config.identity, new MysqlDatastore(config.identity, pool, settings, models));
     },
 
-    async teardown(name: string | null) {
-      const names = name === null ? [...datastores.keys()] : [name];
-      for (const n of names) {
-        const d = datastores.get(n);
-        datastores.delete(n);
-        await d?.close();
-      }
-    },
+    teardown: (name: string | null) => datastores.teardown(name),
 
     create: async (ds, q) => crud.create(datastore(ds), compiler, q),
     createEach: async (ds, q) => crud.createEach(datastore(ds), compiler, q),

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { QueryMeta } from '../../query/shapes.js';
 import type { Adapter, DatastoreConfig, PhysicalModel } from '../adapter.js';
 import { SqlCompiler } from '../sql/compiler.js';
+import { DatastoreRegistry } from '../sql/datastore-registry.js';
 import { checkConnectivity, poolSettings } from './config.js';
 import { statementHook } from '../sql/statement-hook.js';
 import * as crud from './crud.js';
@@ -31,42 +32,27 @@ export type PostgresqlAdapter = Omit<Adapter, 'identity' | 'sendNativeQuery'> &
  * optional `onStatement: (sql) => void`, called once per statement sent to the database.
  */
 export function createPostgresqlAdapter(): PostgresqlAdapter {
-  const datastores = new Map<string, PostgresqlDatastore>();
+  const datastores = new DatastoreRegistry<PostgresqlDatastore>('PostgreSQL');
   // One compiler per adapter: its shape cache holds SQL text only, valid for every datastore.
   const compiler = new SqlCompiler(postgresqlDialect);
 
-  const datastore = (name: string): PostgresqlDatastore => {
-    const found = datastores.get(name);
-    if (!found) throw new Error(`PostgreSQL adapter: no datastore named \`${name}\` is registered.`);
-    return found;
-  };
+  const datastore = (name: string): PostgresqlDatastore => datastores.get(name);
 
   return {
     identity: 'postgresql',
 
     async registerDatastore(config: DatastoreConfig & { identity: string }, models: Record<string, PhysicalModel>) {
-      if (datastores.has(config.identity)) {
-        throw new Error(`PostgreSQL adapter: datastore \`${config.identity}\` is already registered.`);
-      }
+      datastores.claim(config.identity);
       const settings = poolSettings(config);
       const onStatement = statementHook(config);
       await checkConnectivity(settings, config.identity);
       const pool = new pg.Pool(settings.pool);
       // An idle client whose server goes away is dropped by the pool; unheard, the event would crash the process.
       pool.on('error', () => undefined);
-      datastores.set(config.identity, new PostgresqlDatastore(config.identity, settings.server, pool, models, onStatement));
+      datastores.add(config.identity, new PostgresqlDatastore(config.identity, settings.server, pool, models, onStatement));
     },
 
-    async teardown(name: string | null) {
-      const names = name === null ? [...datastores.keys()] : [name];
-      await Promise.all(
-        names.map(async (n) => {
-          const d = datastores.get(n);
-          datastores.delete(n);
-          await d?.close();
-        }),
-      );
-    },
+    teardown: (name: string | null) => datastores.teardown(name),
 
     create: async (ds, q) => crud.create(datastore(ds), compiler, q),
     createEach: async (ds, q) => crud.createEach(datastore(ds), compiler, q),

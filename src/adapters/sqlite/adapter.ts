@@ -5,6 +5,7 @@
 import type { QueryMeta } from '../../query/shapes.js';
 import type { Adapter, Connection, DatastoreConfig, PhysicalModel } from '../adapter.js';
 import { SqlCompiler } from '../sql/compiler.js';
+import { DatastoreRegistry } from '../sql/datastore-registry.js';
 import { openDatabase, sqliteFilename } from './config.js';
 import { statementHook } from '../sql/statement-hook.js';
 import * as crud from './crud.js';
@@ -28,15 +29,11 @@ export type SqliteAdapter = Omit<Adapter, 'identity' | 'sendNativeQuery'> &
  * optional `onStatement: (sql) => void`, called once per statement sent to the database.
  */
 export function createSqliteAdapter(): SqliteAdapter {
-  const datastores = new Map<string, SqliteDatastore>();
+  const datastores = new DatastoreRegistry<SqliteDatastore>('SQLite');
   // One compiler per adapter: its shape cache holds SQL text only, valid for every datastore.
   const compiler = new SqlCompiler(sqliteDialect);
 
-  const datastore = (name: string): SqliteDatastore => {
-    const found = datastores.get(name);
-    if (!found) throw new Error(`SQLite adapter: no datastore named \`${name}\` is registered.`);
-    return found;
-  };
+  const datastore = (name: string): SqliteDatastore => datastores.get(name);
   /** Runs synchronous work on a datastore once the gate lets this caller in. */
   const use = async <T>(name: string, meta: QueryMeta | undefined, work: (d: SqliteDatastore) => T): Promise<T> => {
     const d = datastore(name);
@@ -47,21 +44,13 @@ export function createSqliteAdapter(): SqliteAdapter {
     identity: 'sqlite',
 
     async registerDatastore(config: DatastoreConfig & { identity: string }, models: Record<string, PhysicalModel>) {
-      if (datastores.has(config.identity)) {
-        throw new Error(`SQLite adapter: datastore \`${config.identity}\` is already registered.`);
-      }
+      datastores.claim(config.identity);
       const filename = sqliteFilename(config);
       const onStatement = statementHook(config);
-      datastores.set(config.identity, new SqliteDatastore(config.identity, filename, openDatabase(config.identity, filename), models, onStatement));
+      datastores.add(config.identity, new SqliteDatastore(config.identity, filename, openDatabase(config.identity, filename), models, onStatement));
     },
 
-    async teardown(name: string | null) {
-      const names = name === null ? [...datastores.keys()] : [name];
-      for (const n of names) {
-        datastores.get(n)?.close();
-        datastores.delete(n);
-      }
-    },
+    teardown: (name: string | null) => datastores.teardown(name),
 
     create: (ds, q) => use(ds, q.meta, (d) => crud.create(d, compiler, q)),
     createEach: (ds, q) => use(ds, q.meta, (d) => crud.createEach(d, compiler, q)),
