@@ -1,13 +1,15 @@
 /** The datastore hook `onStatement`: called once per statement sent, with its SQL. */
 import { describe, expect, it } from 'vitest';
 import { createSqliteAdapter } from '../../../src/adapters/sqlite/index.js';
-import { DS, find, physicalModels, TABLES } from './sqlite-fixtures.js';
+import { definitions, DS, find, physicalModels, tableNames } from './fixtures/index.js';
+
+const TABLES = definitions(tableNames(''), '_ref');
 
 describe('SQLite adapter: onStatement', () => {
   it('sees every statement, just before it is sent', async () => {
     const sent: string[] = [];
     const adapter = createSqliteAdapter();
-    await adapter.registerDatastore({ adapter: 'sqlite', identity: DS, filename: ':memory:', onStatement: (sql: string) => sent.push(sql) }, physicalModels());
+    await adapter.registerDatastore({ adapter: 'sqlite', identity: DS, filename: ':memory:', onStatement: (sql: string) => sent.push(sql) }, physicalModels(TABLES));
     await adapter.define(DS, 'tag', TABLES.tag!.definition);
     expect(sent).toEqual([expect.stringMatching(/^CREATE TABLE "tag"/)]);
 
