@@ -21,10 +21,14 @@ export function drop(d: SqliteDatastore, table: string): void {
 export function alter(d: SqliteDatastore, table: string, definition: TableDefinition): void {
   d.atomically(() => {
     const existing = d.tableColumns(table);
+    const wanted = createTableSql(sqliteDialect, table, definition);
     if (existing.length === 0) {
-      d.exec(createTableSql(sqliteDialect, table, definition), table);
+      d.exec(wanted, table);
       return;
     }
+    // SQLite keeps each table's CREATE statement verbatim: the same text means the same table,
+    // so an unchanged model costs no rebuild at startup.
+    if (storedCreateSql(d, table) === wanted) return;
     const scratch = `${table}__mooring_alter`;
     d.exec(dropTableSql(sqliteDialect, scratch));
     d.exec(createTableSql(sqliteDialect, scratch, definition), table);
@@ -52,6 +56,12 @@ export function alter(d: SqliteDatastore, table: string, definition: TableDefini
     }
   });
   d.describe(table, definition);
+}
+
+/** The CREATE TABLE statement SQLite stored for `table` (after renames, with the current name). */
+function storedCreateSql(d: SqliteDatastore, table: string): string | undefined {
+  const row = d.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql?: unknown } | undefined;
+  return typeof row?.sql === 'string' ? row.sql : undefined;
 }
 
 /**
