@@ -6,7 +6,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { isCallbackAdapter, type CallbackAdapter } from '../adapters/waterline/callback-adapter.js';
 import { fromWaterlineAdapter } from '../adapters/waterline/from-waterline.js';
 import { ConfigurationError } from '../errors/index.js';
-import { BUILTIN_ADAPTERS } from './builtin-adapters.js';
+import { BUILTIN_ADAPTER_LOADERS } from './builtin-adapter-loaders.js';
 
 export interface ResolvedAdapter {
   adapter: Adapter;
@@ -18,11 +18,16 @@ function isMooringAdapter(value: unknown): value is Adapter {
   return typeof value === 'object' && value !== null && typeof (value as Adapter).find === 'function' && (value as Adapter).find.length <= 2;
 }
 
-export function resolveAdapter(datastoreName: string, key: unknown, given: Readonly<Record<string, unknown>>, cache: Map<string, ResolvedAdapter>): ResolvedAdapter {
+export async function resolveAdapter(
+  datastoreName: string,
+  key: unknown,
+  given: Readonly<Record<string, unknown>>,
+  cache: Map<string, ResolvedAdapter>,
+): Promise<ResolvedAdapter> {
   if (typeof key !== 'string' || key === '') {
     throw new ConfigurationError(
       'E_INVALID_DATASTORE',
-      `Datastore \`${datastoreName}\` has no \`adapter\`. Set it to one of: ${[...Object.keys(given), ...Object.keys(BUILTIN_ADAPTERS)].join(', ')}.`,
+      `Datastore \`${datastoreName}\` has no \`adapter\`. Set it to one of: ${[...Object.keys(given), ...Object.keys(BUILTIN_ADAPTER_LOADERS)].join(', ')}.`,
     );
   }
   const cached = cache.get(key);
@@ -41,16 +46,16 @@ export function resolveAdapter(datastoreName: string, key: unknown, given: Reado
       throw new ConfigurationError('E_INVALID_ADAPTER', `\`adapters.${key}\` is not an adapter (expected an object with registerDatastore/find/create… methods).`);
     }
   } else {
-    const factory = BUILTIN_ADAPTERS[key];
+    const factory = BUILTIN_ADAPTER_LOADERS[key];
     if (!factory) {
       throw new ConfigurationError(
         'E_UNKNOWN_ADAPTER',
         `Datastore \`${datastoreName}\` uses adapter \`${key}\`, which is neither built in nor passed in \`initialize({adapters})\`. ` +
-          `Built-in adapters: ${Object.keys(BUILTIN_ADAPTERS).join(', ')}.` +
+          `Built-in adapters: ${Object.keys(BUILTIN_ADAPTER_LOADERS).join(', ')}.` +
           (Object.keys(given).length ? ` Passed adapters: ${Object.keys(given).join(', ')}.` : ''),
       );
     }
-    resolved = { adapter: factory() };
+    resolved = { adapter: await factory() };
   }
   cache.set(key, resolved);
   return resolved;

@@ -6,7 +6,7 @@ import type { DatastoreConfig, PhysicalModel } from '../adapters/adapter.js';
 import type { CallbackAdapter } from '../adapters/waterline/callback-adapter.js';
 import { toWaterlineAdapter } from '../adapters/waterline/to-waterline.js';
 import { ConfigurationError } from '../errors/index.js';
-import { DEFAULT_DATASTORE } from '../datastores/builtin-adapters.js';
+import { DEFAULT_DATASTORE } from '../datastores/builtin-adapter-loaders.js';
 import { resolveAdapter, type ResolvedAdapter } from '../datastores/resolve-adapter.js';
 import { buildDatastoreInstance } from '../datastores/datastore-instance.js';
 import { buildOntology } from '../schema/build-ontology.js';
@@ -72,7 +72,7 @@ export async function initializeOrm(definitions: readonly ModelDefinition[], raw
   const resolved: Record<string, { config: DatastoreConfig; resolved: ResolvedAdapter }> = {};
   for (const [name, raw] of Object.entries(options.datastores)) {
     if (!isDict(raw)) throw new ConfigurationError('E_INVALID_DATASTORE', `Datastore \`${name}\` must be a dictionary such as \`{ adapter: "sqlite" }\`.`);
-    const adapter = resolveAdapter(name, raw.adapter, options.adapters, cache);
+    const adapter = await resolveAdapter(name, raw.adapter, options.adapters, cache);
     resolved[name] = { config: { ...(adapter.adapter.defaults ?? {}), ...raw } as DatastoreConfig, resolved: adapter };
   }
 

@@ -3,7 +3,15 @@
  * types each applies to, what configuration it takes, and how it tests a value.
  * `rules.ts` is the public face; this file is the table.
  */
-import validator from 'validator';
+// One module per check: the whole `validator` package costs about 4 MB of memory at import.
+// These are CommonJS modules whose types declare `export default`; under NodeNext the default
+// import is the module object, and `.default` is the function both in the types and at run time.
+import isCreditCard from 'validator/lib/isCreditCard.js';
+import isEmail from 'validator/lib/isEmail.js';
+import isHexColor from 'validator/lib/isHexColor.js';
+import isIP from 'validator/lib/isIP.js';
+import isURL from 'validator/lib/isURL.js';
+import isUUID from 'validator/lib/isUUID.js';
 import type { AttributeType } from '../schema/ontology.js';
 import { describeValue } from './coerce.js';
 
@@ -184,18 +192,18 @@ export const RULES: Readonly<Record<string, RuleDefinition>> = {
   min: bound(false),
   isAfter: moment(true),
   isBefore: moment(false),
-  isCreditCard: stringFlag((t) => validator.isCreditCard(t), 'a valid credit card number'),
-  isEmail: stringFlag((t) => validator.isEmail(t), 'a valid email address'),
-  isHexColor: stringFlag((t) => validator.isHexColor(t), 'a valid hex color'),
+  isCreditCard: stringFlag((t) => isCreditCard.default(t), 'a valid credit card number'),
+  isEmail: stringFlag((t) => isEmail.default(t), 'a valid email address'),
+  isHexColor: stringFlag((t) => isHexColor.default(t), 'a valid hex color'),
   isIn: membership(true),
   isNotIn: membership(false),
-  isIP: stringFlag((t) => validator.isIP(t), 'a valid IP address (v4 or v6)'),
+  isIP: stringFlag((t) => isIP.default(t), 'a valid IP address (v4 or v6)'),
   // Waterline apps commonly point at `http://localhost:1337`, which validator.js alone rejects (no TLD).
   isURL: stringFlag(
-    (t) => validator.isURL(t) || validator.isURL(t, { require_tld: false, host_whitelist: ['localhost'] }),
+    (t) => isURL.default(t) || isURL.default(t, { require_tld: false, host_whitelist: ['localhost'] }),
     'a valid URL',
   ),
-  isUUID: stringFlag((t) => validator.isUUID(t, 'all'), 'a valid UUID'),
+  isUUID: stringFlag((t) => isUUID.default(t, 'all'), 'a valid UUID'),
   minLength: length(false),
   maxLength: length(true),
   regex,

@@ -1,7 +1,7 @@
 /** archive / archiveOne: what lands in the archive, results, lifecycle, and all-or-nothing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveModel } from '../../dist/index.js';
-import { BUILTIN_ADAPTERS } from '../../dist/datastores/builtin-adapters.js';
+import { BUILTIN_ADAPTERS } from '../support/builtin-adapters.js';
 import { testDatastores, type TestDatastore } from '../support/datastores.js';
 import { lift, type Lifted } from '../support/lift.js';
 

@@ -1,7 +1,7 @@
 /** findOrCreate: argument rules, `.set()`, the callback's `wasCreated`, and atomicity under concurrency. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveModel } from '../../dist/index.js';
-import { BUILTIN_ADAPTERS } from '../../dist/datastores/builtin-adapters.js';
+import { BUILTIN_ADAPTERS } from '../support/builtin-adapters.js';
 import { testDatastores } from '../support/datastores.js';
 import { lift, type Lifted } from '../support/lift.js';
 

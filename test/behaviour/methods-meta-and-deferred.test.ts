@@ -1,7 +1,7 @@
 /** The meta keys Waterline honours, end to end to the adapter, and `.intercept()` / `.tolerate()` / `.paginate()`. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveModel } from '../../dist/index.js';
-import { BUILTIN_ADAPTERS } from '../../dist/datastores/builtin-adapters.js';
+import { BUILTIN_ADAPTERS } from '../support/builtin-adapters.js';
 import { testDatastores } from '../support/datastores.js';
 import { lift, type Lifted } from '../support/lift.js';
 

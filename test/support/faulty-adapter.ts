@@ -3,7 +3,7 @@
  * transaction (a call carrying `meta.leasedConnection`) fail — to prove a multi-statement write
  * leaves no trace wherever it is interrupted.
  */
-import { BUILTIN_ADAPTERS } from '../../dist/datastores/builtin-adapters.js';
+import { BUILTIN_ADAPTERS } from './builtin-adapters.js';
 
 const DATA_METHODS = new Set(['create', 'createEach', 'update', 'destroy', 'find', 'join', 'count']);
 

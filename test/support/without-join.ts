@@ -2,7 +2,7 @@
  * The sails-disk path: the datastore's own Mooring adapter with its native `join` removed, so
  * every populate is answered by Mooring's IN-list fallback (as for adapters without `join`).
  */
-import { BUILTIN_ADAPTERS } from '../../dist/datastores/builtin-adapters.js';
+import { BUILTIN_ADAPTERS } from './builtin-adapters.js';
 import type { TestDatastore } from './datastores.js';
 
 export interface WithoutJoin {

@@ -104,10 +104,15 @@ export class PostgresqlDatastore {
     return columns;
   }
 
+  /** Can `columns` answer for `table` without a round trip? */
+  knowsColumns(table: string): boolean {
+    return this.#tables.has(table) || this.#introspected.has(table);
+  }
+
   /** Reads the column lists of tables without a definition, so `columns` can answer synchronously. */
   async ensureColumns(tables: readonly string[], meta: QueryMeta | undefined): Promise<void> {
     for (const table of tables) {
-      if (this.#tables.has(table) || this.#introspected.has(table)) continue;
+      if (this.knowsColumns(table)) continue;
       const sql = 'SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped ORDER BY attnum';
       const rows = await this.rows({ sql, values: [postgresqlDialect.quoteId(table)] }, meta);
       if (rows.length > 0) this.#introspected.set(table, rows.map((row) => String(row[0])));

@@ -52,7 +52,10 @@ export function fromWaterlineAdapter(adapter: CallbackAdapter, key: string): Ada
       call<void>(adapter, 'define', [ds, table, def, CALLBACK, meta]),
     drop: (ds: string, table: string, meta?: QueryMeta) => call<void>(adapter, 'drop', [ds, table, undefined, CALLBACK, meta]),
   };
-  if (typeof adapter.join === 'function') wrapped.join = query<RecordData[]>('join');
+  if (typeof adapter.join === 'function') {
+    // Join instructions are shared between queries (forge-joins.ts); a sails-* adapter may mutate its copy.
+    wrapped.join = (ds, q) => call<RecordData[]>(adapter, 'join', [ds, q.joins ? { ...q, joins: structuredClone(q.joins) } : q]);
+  }
   if (typeof adapter.setSequence === 'function') {
     wrapped.setSequence = (ds, name, value, meta) => call<void>(adapter, 'setSequence', [ds, name, value, CALLBACK, meta]);
   }

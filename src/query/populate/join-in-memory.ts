@@ -15,8 +15,9 @@ function andWhere(a: WhereClause | undefined, b: WhereClause): WhereClause {
 }
 
 function findQuery(using: string, where: WhereClause, sub: Partial<Stage3Criteria> = {}): Stage3Query {
-  const criteria: Stage3Criteria = { where, limit: Number.MAX_SAFE_INTEGER, skip: 0, sort: sub.sort ?? [] };
-  if (sub.select) criteria.select = sub.select;
+  // Copies: `sub` may be shared by every query (forge-joins.ts), and sails-* adapters may mutate criteria.
+  const criteria: Stage3Criteria = { where, limit: Number.MAX_SAFE_INTEGER, skip: 0, sort: [...(sub.sort ?? [])] };
+  if (sub.select) criteria.select = [...sub.select];
   return { method: 'find', using, criteria };
 }
 

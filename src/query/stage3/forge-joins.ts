@@ -19,6 +19,34 @@ function targetOf(ontology: Ontology, identity: string): ModelOntology {
 }
 
 /**
+ * Instructions of `populate === true` aliases (and of every singular one) depend on the model
+ * and alias only, so they are built once: on a findOne with populate, building them was the
+ * largest part of Mooring's own work above the adapter. Frozen, since every query shares them.
+ */
+const defaults = new WeakMap<ModelOntology, Map<string, readonly JoinInstruction[]>>();
+
+function defaultJoins(model: ModelOntology, ontology: Ontology, alias: string): readonly JoinInstruction[] {
+  let byAlias = defaults.get(model);
+  if (!byAlias) {
+    byAlias = new Map();
+    defaults.set(model, byAlias);
+  }
+  let joins = byAlias.get(alias);
+  if (!joins) {
+    joins = Object.freeze(aliasJoins(model, ontology, alias, true, false).map(freezeJoin));
+    byAlias.set(alias, joins);
+  }
+  return joins;
+}
+
+function freezeJoin(join: JoinInstruction): JoinInstruction {
+  const { criteria } = join;
+  for (const value of Object.values(criteria)) if (typeof value === 'object' && value !== null) Object.freeze(value);
+  Object.freeze(criteria);
+  return Object.freeze(join);
+}
+
+/**
  * `keysOnly` names aliases whose children are read again in full by a nested populate: for
  * those the join only needs each child's primary key (and what links it to its parent).
  */
@@ -31,29 +59,35 @@ export function forgeJoins(
   const joins: JoinInstruction[] = [];
   for (const [alias, populate] of Object.entries(populates)) {
     if (populate === false) continue;
-    const attr = model.attributes[alias];
-    if (!attr || attr.kind === 'scalar') throw new Error(`Consistency violation: \`${alias}\` is not an association of \`${model.identity}\`.`);
-    if (attr.kind === 'model') {
-      const child = targetOf(ontology, attr.model);
-      const childPk = primaryKeyOf(child).columnName;
-      joins.push({
+    const keys = keysOnly.has(alias);
+    const shared = !keys && (populate === true || model.attributes[alias]?.kind === 'model');
+    joins.push(...(shared ? defaultJoins(model, ontology, alias) : aliasJoins(model, ontology, alias, populate, keys)));
+  }
+  return joins;
+}
+
+function aliasJoins(model: ModelOntology, ontology: Ontology, alias: string, populate: true | Criteria, keysOnly: boolean): JoinInstruction[] {
+  const attr = model.attributes[alias];
+  if (!attr || attr.kind === 'scalar') throw new Error(`Consistency violation: \`${alias}\` is not an association of \`${model.identity}\`.`);
+  if (attr.kind === 'model') {
+    const child = targetOf(ontology, attr.model);
+    const childPk = primaryKeyOf(child).columnName;
+    return [
+      {
         ...ends(model, alias, child),
         parentKey: attr.columnName,
         childKey: childPk,
         removeParentKey: true,
         model: true,
         collection: false,
-        criteria: { select: keysOnly.has(alias) ? [childPk] : (selectColumns(child, ALL) ?? []) },
-      });
-      continue;
-    }
-    const child = targetOf(ontology, attr.collection);
-    let sub = populate === true ? ALL : populate;
-    if (keysOnly.has(alias)) sub = { ...sub, select: [child.primaryKey], omit: [] };
-    if (attr.junction) joins.push(...junctionJoins(model, alias, child, ontology, attr.junction, sub));
-    else joins.push(viaJoin(model, alias, child, attr, sub));
+        criteria: { select: keysOnly ? [childPk] : (selectColumns(child, ALL) ?? []) },
+      },
+    ];
   }
-  return joins;
+  const child = targetOf(ontology, attr.collection);
+  let sub = populate === true ? ALL : populate;
+  if (keysOnly) sub = { ...sub, select: [child.primaryKey], omit: [] };
+  return attr.junction ? junctionJoins(model, alias, child, ontology, attr.junction, sub) : [viaJoin(model, alias, child, attr, sub)];
 }
 
 /** The identity, table and alias keys of a join from `parent` to `child`. */
