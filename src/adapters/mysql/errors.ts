@@ -61,9 +61,16 @@ const UNREACHABLE = new Set([
 /** CR_CONNECTION_ERROR, CR_CONN_HOST_ERROR, CR_SERVER_GONE_ERROR, CR_SERVER_LOST; ER_SERVER_SHUTDOWN. */
 const UNREACHABLE_ERRNO = new Set([2002, 2003, 2006, 2013, 1053]);
 
+// mysql2 refuses a query on a connection whose socket already closed with this (code-less) error.
+const CLOSED_CONNECTION = /connection is in closed state/i;
+
 export function isConnectionFailure(error: unknown): boolean {
-  const { code, errno } = fields(error);
-  return (typeof code === 'string' && UNREACHABLE.has(code)) || (typeof errno === 'number' && UNREACHABLE_ERRNO.has(errno));
+  const { code, errno, message } = fields(error);
+  return (
+    (typeof code === 'string' && UNREACHABLE.has(code)) ||
+    (typeof errno === 'number' && UNREACHABLE_ERRNO.has(errno)) ||
+    (typeof message === 'string' && CLOSED_CONNECTION.test(message))
+  );
 }
 
 /** The connection cannot be reused (mysql2 marks such errors `fatal`). */
