@@ -5,18 +5,14 @@
  */
 import { distinctKeys, keyOf } from '../../query/populate/keys.js';
 import type { RecordData, Stage3Query } from '../../query/shapes.js';
-import type { Decoder, TableCodec } from './codec.js';
+import type { Decoder } from './codec.js';
 import { explicitColumns, type SqlCompiler } from './compiler.js';
 import type { Compiled } from './dialect.js';
-import { planJoins, type PluralJoin, type SingularJoin } from './join-plan.js';
+import { decodersOf, joinLayout, type JoinTables } from './join-layout.js';
+import type { PluralJoin } from './join-plan.js';
 import { compileParent, compilePlural, pluralColumns } from './join-sql.js';
 
-/** What the join needs to know about tables beyond the query. */
-export interface JoinTables {
-  codec(table: string): TableCodec;
-  /** Every column of `table`, used when a criteria has no explicit `select`. */
-  columns(table: string): readonly string[];
-}
+export type { JoinTables } from './join-layout.js';
 
 export type Row = readonly unknown[];
 
@@ -33,25 +29,23 @@ export interface PreparedJoin {
 }
 
 export function prepareJoin(compiler: SqlCompiler, query: Stage3Query, tables: JoinTables): PreparedJoin {
-  const plan = planJoins(query.using, query.joins ?? []);
+  const layout = joinLayout(query.using, query.criteria?.select, query.joins ?? [], tables);
+  const { plan, requested, fetched, singular, linkIndexes } = layout;
+  const parentDecoders = layout.decoders;
   const caseInsensitiveLike = query.meta?.makeLikeModifierCaseInsensitive === true;
-  const requested = explicitColumns(query.criteria?.select) ?? tables.columns(query.using);
-  const fetched = withColumns(requested, plan.plural.map((p) => p.parentKey));
-  const singular = plan.singular.map((join) => singularLayout(join, tables));
-  const parentDecoders = decodersOf(tables.codec(query.using), fetched);
   const parents: RecordData[] = [];
   /** Per plural join, each parent's link value (read even when not selected). */
   const links: unknown[][] = plan.plural.map(() => []);
-  const linkIndexes = plan.plural.map((p) => fetched.indexOf(p.parentKey));
 
   const parent: JoinStep = {
     compiled: compileParent(compiler, {
       table: query.using,
-      codec: tables.codec(query.using),
+      codec: layout.codec,
       columns: fetched,
       criteria: query.criteria,
-      singular: singular.map((s) => ({ table: s.join.child, parentKey: s.join.parentKey, childKey: s.join.childKey, columns: s.fetched })),
+      singular: layout.joined,
       caseInsensitiveLike,
+      shapeKey: layout.shapeKey,
     }),
     consume(rows) {
       for (const row of rows) {
@@ -74,22 +68,6 @@ export function prepareJoin(compiler: SqlCompiler, query: Stage3Query, tables: J
       plan.plural.flatMap((join, i) => pluralStep(compiler, join, links[i] ?? [], parents, tables, caseInsensitiveLike)),
     result: () => parents,
   };
-}
-
-interface SingularLayout {
-  readonly join: SingularJoin;
-  readonly requested: readonly string[];
-  readonly fetched: readonly string[];
-  readonly decoders: readonly (Decoder | undefined)[];
-  readonly childKeyIndex: number;
-}
-
-function singularLayout(join: SingularJoin, tables: JoinTables): SingularLayout {
-  const requested = explicitColumns(join.select) ?? tables.columns(join.child);
-  // The child key tells a match from a LEFT JOIN miss, so it is read even when not selected.
-  const fetched = withColumns(requested, [join.childKey]);
-  const decoders = decodersOf(tables.codec(join.child), fetched);
-  return { join, requested, fetched, decoders, childKeyIndex: fetched.indexOf(join.childKey) };
 }
 
 function pluralStep(
@@ -148,15 +126,4 @@ function toRecord(row: Row, start: number, columns: readonly string[], decoders:
     record[columns[i] as string] = decode ? decode(value) : value;
   }
   return record;
-}
-
-function decodersOf(codec: TableCodec, columns: readonly string[]): (Decoder | undefined)[] {
-  return columns.map((column) => codec.decoder(column));
-}
-
-/** `base` followed by the `extra` columns it lacks. */
-function withColumns(base: readonly string[], extra: readonly string[]): string[] {
-  const columns = [...base];
-  for (const column of extra) if (!columns.includes(column)) columns.push(column);
-  return columns;
 }

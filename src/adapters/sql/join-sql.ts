@@ -29,6 +29,15 @@ export interface ParentStatement {
   readonly criteria: Stage3Criteria | undefined;
   readonly singular: readonly JoinedTable[];
   readonly caseInsensitiveLike: boolean;
+  /** `parentShapeKey` of the above, computed once per layout. */
+  readonly shapeKey: string;
+}
+
+/** Identifies a parent statement's tables and columns inside the compiler's SQL cache. */
+export function parentShapeKey(table: string, columns: readonly string[], singular: readonly JoinedTable[]): string {
+  let key = `${keyName(table)}${keyNames(columns)}`;
+  for (const j of singular) key += `+${keyName(j.table)}${keyName(j.parentKey)}${keyName(j.childKey)}${keyNames(j.columns)}`;
+  return key;
 }
 
 /** Row layout: parent columns, then each singular join's columns. */
@@ -38,9 +47,7 @@ export function compileParent(compiler: SqlCompiler, s: ParentStatement): Compil
   const c = walkCriteria(s.criteria, s.codec, dialect, values);
   if (c.limit !== undefined) values.push(c.limit);
   if (c.skip !== undefined) values.push(c.skip);
-  let key = `JP${s.caseInsensitiveLike ? 'i' : ''}${keyName(s.table)}${keyNames(s.columns)}`;
-  for (const j of s.singular) key += `+${keyName(j.table)}${keyName(j.parentKey)}${keyName(j.childKey)}${keyNames(j.columns)}`;
-  const sql = compiler.cached(`${key}|${c.key}`, () => {
+  const sql = compiler.cached(`JP${s.caseInsensitiveLike ? 'i' : ''}${s.shapeKey}|${c.key}`, () => {
     const q = (name: string): string => dialect.quoteId(name);
     const select = s.columns.map((col) => `${q('t0')}.${q(col)}`);
     let from = `${q(s.table)} AS ${q('t0')}`;

@@ -26,6 +26,11 @@ export class ShapeCache<T> {
     return value;
   }
 
+  /** Replaces an entry built from what turned out to be stale inputs. */
+  set(key: string, value: T): void {
+    this.#entries.set(key, value);
+  }
+
   get size(): number {
     return this.#entries.size;
   }
