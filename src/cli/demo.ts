@@ -9,7 +9,7 @@ import type { LiveModel } from '../orm/live-model.js';
 
 type Print = (line: string) => void;
 
-const EXAMPLES = fileURLToPath(new URL('../../examples/seed/', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 /** Loads a Sails app's `api/models` folder into a fresh ORM on the zero-configuration default. */
 async function lift(pattern: string): Promise<{ User: LiveModel; Pet: LiveModel; stop: () => Promise<void> }> {
@@ -28,7 +28,7 @@ function show(value: unknown): string {
 
 async function collectionPattern(print: Print): Promise<void> {
   print('Pattern 1 — "Has one using a collection": Pet.owner {model, unique}, User.pet {collection, via}');
-  const { User, Pet, stop } = await lift('collection-pattern');
+  const { User, Pet, stop } = await lift('seed/collection-pattern');
   try {
     await Pet.destroy({});
     await User.destroy({});
@@ -56,7 +56,7 @@ async function collectionPattern(print: Print): Promise<void> {
 
 async function manualSyncPattern(print: Print): Promise<void> {
   print('Pattern 2 — "Has one manual sync": Pet.owner {model}, User.pet {model}');
-  const { User, Pet, stop } = await lift('manual-sync-pattern');
+  const { User, Pet, stop } = await lift('seed/manual-sync-pattern');
   try {
     await Pet.destroy({});
     await User.destroy({});
@@ -71,6 +71,28 @@ async function manualSyncPattern(print: Print): Promise<void> {
     const after = await User.find({ id: carol.id }).populate('pet');
     print('  The two sides are independent: after clearing Pet.owner, Carol still points at Whiskers:');
     print(`    ${show(after[0])}`);
+    // The next pattern has no \`pet\` column on users; Mooring refuses to drop one that still holds links.
+    await User.update({}, { pet: null });
+  } finally {
+    await stop();
+  }
+}
+
+async function hasOnePattern(print: Print): Promise<void> {
+  print('Pattern 3 — Mooring\'s has-one: Pet.owner {model, unique}, User.pet {model, via: "owner"}');
+  const { User, Pet, stop } = await lift('has-one');
+  try {
+    await Pet.destroy({});
+    await User.destroy({});
+    const dana = await User.create({ name: 'Dana', age: 38 }).fetch();
+    const eli = await User.create({ name: 'Eli', age: 22 }).fetch();
+    const biscuit = await Pet.create({ name: 'Biscuit', color: 'gold', owner: dana.id }).fetch();
+    print('  User.find().populate("pet")   — one record or null, never an array:');
+    for (const user of await User.find({}).populate('pet').sort('name')) print(`    ${show(user)}`);
+    await User.updateOne({ id: eli.id }).set({ pet: biscuit.id });
+    print('  After User.updateOne(Eli).set({pet: Biscuit}) the one foreign key moved, in one transaction:');
+    for (const user of await User.find({}).populate('pet').sort('name')) print(`    ${show(user)}`);
+    for (const pet of await Pet.find({}).populate('owner')) print(`    ${show(pet)}`);
   } finally {
     await stop();
   }
@@ -81,4 +103,6 @@ export async function runDemo(print: Print = (line) => console.log(line)): Promi
   await collectionPattern(print);
   print('');
   await manualSyncPattern(print);
+  print('');
+  await hasOnePattern(print);
 }
