@@ -1,6 +1,6 @@
 /**
  * Mooring's MySQL/MariaDB adapter (mysql2). Statements run on the datastore's pool, or on the
- * leased connection a query carries (`meta.leasedConnection`).
+ * leased connection a query carries (`meta.leasedConnection`) or whose callback it runs in.
  */
 import type { QueryMeta } from '../../query/shapes.js';
 import type { Adapter, Connection, DatastoreConfig, PhysicalModel } from '../adapter.js';

@@ -1,4 +1,10 @@
-/** The connection handed to `leaseConnection`/`transaction` callbacks (`meta.leasedConnection`). */
+/**
+ * The connection handed to `leaseConnection`/`transaction` callbacks (`meta.leasedConnection`).
+ * Queries inside such a callback that forgot the connection still run on it (as on SQLite and
+ * PostgreSQL): on another pooled connection they would miss the transaction's writes, escape
+ * its rollback, could wait on its row locks, or starve a small pool.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolConnection } from 'mysql2/promise';
 
 export class MysqlConnection {
@@ -25,6 +31,20 @@ export class MysqlConnection {
   end(): void {
     this.#active = false;
   }
+}
+
+// Node enables async hooks for this only at the first `run`, i.e. once a lease is opened.
+const insideLease = new AsyncLocalStorage<MysqlConnection>();
+
+/** Runs `during` as the lease of `connection`. */
+export function runInside<T>(connection: MysqlConnection, during: () => Promise<T>): Promise<T> {
+  return insideLease.run(connection, during);
+}
+
+/** The still-held lease of `datastore` whose callback the caller runs in. */
+export function enclosingConnection(datastore: string): MysqlConnection | undefined {
+  const inside = insideLease.getStore();
+  return inside !== undefined && inside.active && inside.datastore === datastore ? inside : undefined;
 }
 
 /** `SERVER_STATUS_IN_TRANS` in the status flags of an OK packet. */

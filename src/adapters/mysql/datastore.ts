@@ -12,7 +12,7 @@ import { tableCodec, type TableCodec } from '../sql/codec.js';
 import type { Compiled, Dialect } from '../sql/dialect.js';
 import { sqlFailure } from '../sql/failure.js';
 import type { MysqlSettings } from './config.js';
-import { MysqlConnection } from './connection.js';
+import { enclosingConnection, MysqlConnection } from './connection.js';
 import { dialectWithCollation, mysqlDialect } from './dialect.js';
 import { isConnectionFailure, PRIMARY_KEY_INDEX, reasonOf } from './errors.js';
 
@@ -149,9 +149,12 @@ export class MysqlDatastore {
     }
   }
 
-  /** The lease a query carries in `meta.leasedConnection`, checked; `undefined` = use the pool. */
+  /**
+   * The lease a query runs on: the one it carries in `meta.leasedConnection` (checked), else
+   * the one whose callback it runs in; `undefined` = use the pool.
+   */
   lease(leased: unknown): MysqlConnection | undefined {
-    if (leased === undefined || leased === null) return undefined;
+    if (leased === undefined || leased === null) return enclosingConnection(this.name);
     if (!(leased instanceof MysqlConnection) || leased.datastore !== this.name) {
       throw new Error(`Datastore \`${this.name}\`: \`meta.leasedConnection\` is not a connection of this datastore.`);
     }

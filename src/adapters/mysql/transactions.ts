@@ -1,10 +1,10 @@
 /**
  * Leases, transactions and atomic groups of statements on pooled connections. A lease holds one
- * pooled connection while `during` runs; queries join it through `meta.leasedConnection`,
- * others keep using the pool (and do not see its uncommitted writes).
+ * pooled connection while `during` runs; queries join it through `meta.leasedConnection`, or by
+ * running inside `during`. Nested leases reuse it; nested transactions become savepoints on it.
  */
 import type { PoolConnection } from 'mysql2/promise';
-import { MysqlConnection } from './connection.js';
+import { enclosingConnection, MysqlConnection, runInside } from './connection.js';
 import type { MysqlDatastore } from './datastore.js';
 import { mysqlDialect } from './dialect.js';
 import { isFatal } from './errors.js';
@@ -33,41 +33,34 @@ export async function withLease<T>(d: MysqlDatastore, during: (lease: MysqlConne
   }
 }
 
-/** `leaseConnection`: a transaction left open by `during` is rolled back and reported. */
-export function leaseConnection<T>(d: MysqlDatastore, during: (lease: MysqlConnection) => Promise<T>): Promise<T> {
-  return withLease(d, async (lease) => {
-    let result: T;
-    try {
-      result = await during(lease);
-    } catch (error) {
-      if (lease.inTransaction) await rollback(d, lease, error);
-      throw error;
-    }
-    if (lease.inTransaction) {
-      // The connection goes back to the pool; an open transaction must not go with it.
-      await d.text(lease.raw, 'ROLLBACK');
-      throw new Error(`Datastore \`${d.name}\`: leaseConnection ended with a transaction still open; it was rolled back.`);
-    }
-    return result;
-  });
+/** `leaseConnection`: reuses the enclosing lease; a transaction left open by `during` is rolled back and reported. */
+export async function leaseConnection<T>(d: MysqlDatastore, during: (lease: MysqlConnection) => Promise<T>): Promise<T> {
+  const enclosing = enclosingConnection(d.name);
+  if (enclosing) return during(enclosing);
+  return withLease(d, (lease) =>
+    runInside(lease, async () => {
+      let result: T;
+      try {
+        result = await during(lease);
+      } catch (error) {
+        if (lease.inTransaction) await rollback(d, lease, error);
+        throw error;
+      }
+      if (lease.inTransaction) {
+        // The connection goes back to the pool; an open transaction must not go with it.
+        await d.text(lease.raw, 'ROLLBACK');
+        throw new Error(`Datastore \`${d.name}\`: leaseConnection ended with a transaction still open; it was rolled back.`);
+      }
+      return result;
+    }),
+  );
 }
 
-/** `transaction`: BEGIN, `during`, COMMIT; ROLLBACK when `during` (or COMMIT) throws. */
-export function transaction<T>(d: MysqlDatastore, during: (lease: MysqlConnection) => Promise<T>): Promise<T> {
-  return withLease(d, async (lease) => {
-    await d.text(lease.raw, 'START TRANSACTION');
-    lease.inTransaction = true;
-    try {
-      const result = await during(lease);
-      // `during` may have ended the transaction itself (a native COMMIT).
-      if (lease.inTransaction) await d.text(lease.raw, 'COMMIT');
-      lease.inTransaction = false;
-      return result;
-    } catch (error) {
-      await rollback(d, lease, error);
-      throw error;
-    }
-  });
+/** `transaction`: BEGIN, `during`, COMMIT on a fresh lease (ROLLBACK when it throws); a savepoint when nested. */
+export async function transaction<T>(d: MysqlDatastore, during: (lease: MysqlConnection) => Promise<T>): Promise<T> {
+  const enclosing = enclosingConnection(d.name);
+  if (enclosing) return atomically(d, enclosing, () => during(enclosing));
+  return withLease(d, (lease) => runInside(lease, () => begun(d, lease, () => during(lease))));
 }
 
 let savepoints = 0;
@@ -75,22 +68,11 @@ let savepoints = 0;
 /**
  * Runs `work` all or nothing: in a new transaction on a pooled connection, or on the lease —
  * in a savepoint when a transaction is already open there, else in a transaction of its own.
+ * Internal work gets its connection explicitly, so it needs no `runInside`.
  */
 export async function atomically<T>(d: MysqlDatastore, lease: MysqlConnection | undefined, work: (connection: PoolConnection) => Promise<T>): Promise<T> {
-  if (!lease) return transaction(d, (own) => work(own.raw));
-  if (!lease.inTransaction) {
-    await d.text(lease.raw, 'START TRANSACTION');
-    lease.inTransaction = true;
-    try {
-      const result = await work(lease.raw);
-      await d.text(lease.raw, 'COMMIT');
-      lease.inTransaction = false;
-      return result;
-    } catch (error) {
-      await rollback(d, lease, error);
-      throw error;
-    }
-  }
+  if (!lease) return withLease(d, (own) => begun(d, own, () => work(own.raw)));
+  if (!lease.inTransaction) return begun(d, lease, () => work(lease.raw));
   const name = mysqlDialect.quoteId(`mooring_savepoint_${(savepoints += 1)}`);
   await d.text(lease.raw, `SAVEPOINT ${name}`);
   try {
@@ -101,6 +83,22 @@ export async function atomically<T>(d: MysqlDatastore, lease: MysqlConnection | 
     // A deadlock already rolled back the whole transaction, savepoint included.
     if (errnoOf(error) === ER_LOCK_DEADLOCK) lease.inTransaction = false;
     else await d.text(lease.raw, `ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** START TRANSACTION, `work`, COMMIT on `lease`; ROLLBACK when `work` (or COMMIT) throws. */
+async function begun<T>(d: MysqlDatastore, lease: MysqlConnection, work: () => Promise<T>): Promise<T> {
+  await d.text(lease.raw, 'START TRANSACTION');
+  lease.inTransaction = true;
+  try {
+    const result = await work();
+    // `work` may have ended the transaction itself (a native COMMIT).
+    if (lease.inTransaction) await d.text(lease.raw, 'COMMIT');
+    lease.inTransaction = false;
+    return result;
+  } catch (error) {
+    await rollback(d, lease, error);
     throw error;
   }
 }

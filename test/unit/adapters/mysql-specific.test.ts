@@ -1,10 +1,11 @@
 /** MySQL-only behaviour: case-insensitive collations, driver-side binding, pooled sessions, native results. */
+import mysql2 from 'mysql2/promise';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../src/adapters/adapter.js';
 import type { MysqlAdapter } from '../../../src/adapters/mysql/index.js';
 import type { WhereClause } from '../../../src/query/shapes.js';
 import { cleanup, definitions, DS, find, insertUsers, names, native, physicalModels, setup, tableNames } from './fixtures/index.js';
-import { mysql } from './fixtures/mysql.js';
+import { mysql, MYSQL_URL } from './fixtures/mysql.js';
 
 const PREFIX = 'umy_';
 const T = tableNames(PREFIX);
@@ -60,6 +61,38 @@ describe.skipIf(!mysql.available)('MySQL adapter: pooled connections', () => {
     expect(result).toEqual([{ v: 7 }]);
   });
 
+  it('runs queries that forgot the connection, and nested leases and transactions, on the lease', async () => {
+    const id = async (leasedConnection?: Connection) => (await native(db(), 'SELECT CONNECTION_ID() AS id', [], leasedConnection ? { leasedConnection } : undefined))[0]?.id;
+    const ids = await db().transaction(DS, async (conn) => [
+      await id(conn),
+      await id(),
+      await db().transaction(DS, () => id()),
+      await db().leaseConnection(DS, (inner) => id(inner)),
+    ]);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it('sends work that outlives `during` to the pool, not to the connection it gave back', async () => {
+    const solo = await mysql.open({ connectionLimit: 1 }, physicalModels(definitions(T, mysql.blobColumnType)));
+    const rows = () => solo.find(DS, find(T.user, { where: {} }));
+    try {
+      let later!: Promise<unknown>;
+      await solo.leaseConnection(DS, async () => {
+        later = new Promise((resolve) => setTimeout(resolve, 20)).then(rows);
+      });
+      // The pool's only connection now holds another transaction's uncommitted row; `later` must not see it.
+      const other = solo.transaction(DS, async (conn) => {
+        await solo.create(DS, { method: 'create', using: T.user, newRecord: { id: null, name: 'uncommitted' }, meta: { leasedConnection: conn } });
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        throw new Error('undo');
+      });
+      await expect(other).rejects.toThrow('undo');
+      await expect(later).resolves.toEqual([]);
+    } finally {
+      await solo.teardown(null);
+    }
+  });
+
   it('rolls back a transaction left open by a lease that throws, before pooling the connection again', async () => {
     const solo = await mysql.open({ connectionLimit: 1 }, physicalModels(definitions(T, mysql.blobColumnType)));
     try {
@@ -79,13 +112,16 @@ describe.skipIf(!mysql.available)('MySQL adapter: pooled connections', () => {
   });
 
   it('says the server cannot be reached when the connection is lost', async () => {
+    // Killed from another client: inside `during`, even a query without the connection runs on the lease.
+    const admin = await mysql2.createConnection(MYSQL_URL ?? '');
     const error = await db()
       .leaseConnection(DS, async (conn) => {
         const [row] = await native(db(), 'SELECT CONNECTION_ID() AS id', [], { leasedConnection: conn });
-        await db().sendNativeQuery(DS, `KILL ${Number(row?.id)}`, []);
+        await admin.query(`KILL ${Number(row?.id)}`);
         await all(conn);
       })
-      .catch((e: unknown) => e);
+      .catch((e: unknown) => e)
+      .finally(() => admin.end());
     expect((error as Error).message).toMatch(new RegExp(`Datastore \`${DS}\` cannot reach the MySQL server at 127\\.0\\.0\\.1:3306 \\(.*\\)`));
     // The broken connection was discarded, not returned to the pool.
     expect(await all()).toEqual([]);

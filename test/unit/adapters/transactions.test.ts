@@ -5,20 +5,17 @@ import { cleanup, DIALECTS, type DialectName, DS, find, insertUsers, names, setu
 
 const PREFIX = 'ut_';
 
-type Gap = 'statement failure ends transaction' | 'forgotten connection runs outside' | 'nested transaction not a savepoint';
+type Gap = 'statement failure ends transaction';
 /**
  * Known differences between the adapters, found when these suites were merged. Each case
  * still runs, as `it.fails`: it fails loudly once the adapter is fixed, so the entry goes.
  * - PostgreSQL: a failed single-statement write inside a transaction aborts the whole
  *   transaction (no savepoint around it); SQLite and MySQL let `during` go on.
- * - MySQL: a query inside `during` that forgot the connection runs on another pooled
- *   connection (it does not see the transaction's writes, nor is it rolled back with them).
- * - MySQL: a nested `transaction` gets a new connection and transaction, not a savepoint.
  */
 const KNOWN_GAPS: Record<DialectName, readonly Gap[]> = {
   sqlite: [],
   postgresql: ['statement failure ends transaction'],
-  mysql: ['forgotten connection runs outside', 'nested transaction not a savepoint'],
+  mysql: [],
 };
 const T = tableNames(PREFIX);
 
@@ -60,7 +57,7 @@ for (const dialect of DIALECTS) {
       expect(await all()).toMatchObject([{ name: 'before', age: null }]);
     });
 
-    known('forgotten connection runs outside')('runs a query from inside `during` that forgot the connection on the transaction, instead of deadlocking', async () => {
+    it('runs a query from inside `during` that forgot the connection on the transaction, instead of deadlocking', async () => {
       await expect(
         db().transaction(DS, async (tx) => {
           await add('inner', tx);
@@ -72,7 +69,7 @@ for (const dialect of DIALECTS) {
       expect(await all()).toEqual([]);
     });
 
-    known('nested transaction not a savepoint')('turns a nested transaction into a savepoint', async () => {
+    it('turns a nested transaction into a savepoint', async () => {
       await db().transaction(DS, async (tx) => {
         await add('outer', tx);
         await expect(
