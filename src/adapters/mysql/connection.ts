@@ -4,8 +4,8 @@
  * PostgreSQL): on another pooled connection they would miss the transaction's writes, escape
  * its rollback, could wait on its row locks, or starve a small pool.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolConnection } from 'mysql2/promise';
+import { LeaseContext } from '../sql/lease-context.js';
 
 export class MysqlConnection {
   readonly datastore: string;
@@ -33,18 +33,16 @@ export class MysqlConnection {
   }
 }
 
-// Node enables async hooks for this only at the first `run`, i.e. once a lease is opened.
-const insideLease = new AsyncLocalStorage<MysqlConnection>();
+const leases = new LeaseContext<MysqlConnection>();
 
 /** Runs `during` as the lease of `connection`. */
 export function runInside<T>(connection: MysqlConnection, during: () => Promise<T>): Promise<T> {
-  return insideLease.run(connection, during);
+  return leases.run(connection, during);
 }
 
 /** The still-held lease of `datastore` whose callback the caller runs in. */
 export function enclosingConnection(datastore: string): MysqlConnection | undefined {
-  const inside = insideLease.getStore();
-  return inside !== undefined && inside.active && inside.datastore === datastore ? inside : undefined;
+  return leases.enclosing(datastore);
 }
 
 /** `SERVER_STATUS_IN_TRANS` in the status flags of an OK packet. */

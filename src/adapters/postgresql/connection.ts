@@ -4,8 +4,8 @@
  * (as on SQLite): on another pooled client they would miss the transaction's writes, could
  * wait forever on its row locks, or starve a small pool.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
+import { LeaseContext } from '../sql/lease-context.js';
 
 /** The opaque connection handed to `during`; valid only while its lease is held. */
 export class PostgresqlConnection {
@@ -30,17 +30,16 @@ export class PostgresqlConnection {
   }
 }
 
-const insideLease = new AsyncLocalStorage<PostgresqlConnection>();
+const leases = new LeaseContext<PostgresqlConnection>();
 
 /** Runs `during` as the lease of `connection`. */
 export function runInside<T>(connection: PostgresqlConnection, during: () => Promise<T>): Promise<T> {
-  return insideLease.run(connection, during);
+  return leases.run(connection, during);
 }
 
 /** The still-held lease of `datastore` whose callback the caller runs in. */
 export function enclosingConnection(datastore: string): PostgresqlConnection | undefined {
-  const inside = insideLease.getStore();
-  return inside !== undefined && inside.active && inside.datastore === datastore ? inside : undefined;
+  return leases.enclosing(datastore);
 }
 
 /** Checks `meta.leasedConnection`, with messages that say what went wrong. */
