@@ -7,7 +7,7 @@ import type { QueryMeta } from '../../query/shapes.js';
 import type { Adapter, DatastoreConfig, PhysicalModel } from '../adapter.js';
 import { SqlCompiler } from '../sql/compiler.js';
 import { DatastoreRegistry } from '../sql/datastore-registry.js';
-import { checkConnectivity, poolSettings } from './config.js';
+import { checkConnectivity, poolSettings, preparedStatements } from './config.js';
 import { statementHook } from '../sql/statement-hook.js';
 import * as crud from './crud.js';
 import { PostgresqlDatastore } from './datastore.js';
@@ -29,7 +29,8 @@ export type PostgresqlAdapter = Omit<Adapter, 'identity' | 'sendNativeQuery'> &
  * Creates a PostgreSQL adapter. Datastore config: `{adapter: 'postgresql', url:
  * 'postgres://user:password@host:5432/database'}` or `host`/`port`/`user`/`password`/
  * `database`; pool settings `max`, `idleTimeoutMillis`, `connectionTimeoutMillis`, and `ssl`;
- * optional `onStatement: (sql) => void`, called once per statement sent to the database.
+ * optional `onStatement: (sql) => void`, called once per statement sent to the database;
+ * `preparedStatements: false` sends every statement unnamed (see `config.ts`).
  */
 export function createPostgresqlAdapter(): PostgresqlAdapter {
   const datastores = new DatastoreRegistry<PostgresqlDatastore>('PostgreSQL');
@@ -45,11 +46,12 @@ export function createPostgresqlAdapter(): PostgresqlAdapter {
       datastores.claim(config.identity);
       const settings = poolSettings(config);
       const onStatement = statementHook(config);
+      const prepared = preparedStatements(config);
       await checkConnectivity(settings, config.identity);
       const pool = new pg.Pool(settings.pool);
       // An idle client whose server goes away is dropped by the pool; unheard, the event would crash the process.
       pool.on('error', () => undefined);
-      datastores.add(config.identity, new PostgresqlDatastore(config.identity, settings.server, pool, models, onStatement));
+      datastores.add(config.identity, new PostgresqlDatastore(config.identity, settings.server, pool, models, { onStatement, preparedStatements: prepared }));
     },
 
     teardown: (name: string | null) => datastores.teardown(name),

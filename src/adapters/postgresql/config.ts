@@ -70,6 +70,21 @@ export function poolSettings(config: DatastoreConfig & { identity: string }): Po
   return { pool, server: `${host}:${url.port === '' ? '5432' : url.port}` };
 }
 
+/**
+ * `preparedStatements` (default true): send Mooring's cached statements named, so each
+ * connection prepares them once. `false` for poolers that cannot keep them (PgBouncer before
+ * 1.21 in transaction mode) or when PostgreSQL's generic plans misbehave on skewed data.
+ */
+export function preparedStatements(config: DatastoreConfig & { identity: string }): boolean {
+  const raw = config.preparedStatements;
+  if (raw === undefined || raw === null) return true;
+  // Settings read from the environment arrive as text.
+  const value = raw === 'true' ? true : raw === 'false' ? false : raw;
+  if (typeof value !== 'boolean') {
+    throw new ConfigurationError('E_INVALID_DATASTORE', `Datastore \`${config.identity}\`: \`preparedStatements\` must be true or false.`);
+  }
+  return value;
+}
 
 /** Opens and closes one connection with the pool's settings; a failure becomes a `ConfigurationError` naming the fix. */
 export async function checkConnectivity(settings: PoolSettings, datastore: string): Promise<void> {

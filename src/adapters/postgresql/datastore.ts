@@ -12,9 +12,16 @@ import { sqlFailure, type SqlAdapterError } from '../sql/failure.js';
 import { enclosingConnection, leasedConnection, type PostgresqlConnection } from './connection.js';
 import { postgresqlDialect } from './dialect.js';
 import { isConnectionFailure, reasonOf } from './errors.js';
+import { isStalePlan, retryableOn, StatementNames } from './prepared.js';
 
 /** Something statements can run on: the pool (any free client) or one held client. */
 export type Queryable = pg.Pool | pg.PoolClient;
+
+export interface DatastoreOptions {
+  readonly onStatement?: ((sql: string) => void) | undefined;
+  /** Send the compiler's cached statements named, so each connection prepares them once (default true). */
+  readonly preparedStatements?: boolean;
+}
 
 interface KnownTable {
   readonly definition: TableDefinition;
@@ -50,12 +57,14 @@ export class PostgresqlDatastore {
   readonly #onStatement: ((sql: string) => void) | undefined;
   /** Held clients whose connection failed: a lease must destroy them, not return them to the pool. */
   readonly #broken = new WeakSet<pg.PoolClient>();
+  readonly #names: StatementNames;
 
-  constructor(name: string, server: string, pool: pg.Pool, models: Record<string, PhysicalModel>, onStatement?: (sql: string) => void) {
+  constructor(name: string, server: string, pool: pg.Pool, models: Record<string, PhysicalModel>, options: DatastoreOptions = {}) {
     this.name = name;
     this.server = server;
     this.pool = pool;
-    this.#onStatement = onStatement;
+    this.#onStatement = options.onStatement;
+    this.#names = new StatementNames(options.preparedStatements ?? true);
     for (const model of Object.values(models)) this.describe(model.tableName, model.definition, model.primaryKey);
   }
 
@@ -66,6 +75,12 @@ export class PostgresqlDatastore {
     this.#tables.set(table, { definition, primaryKey: pk, autoIncrement: columns.filter((c) => definition[c]?.autoIncrement) });
     this.#codecs.set(table, tableCodec(definition, postgresqlDialect));
     this.#introspected.delete(table);
+    this.schemaChanged();
+  }
+
+  /** Mooring ran DDL (or a table changed underneath): statements prepared before must not be reused. */
+  schemaChanged(): void {
+    this.#names.renew();
   }
 
   codec(table: string): TableCodec {
@@ -141,18 +156,28 @@ export class PostgresqlDatastore {
   }
 
   async send(on: Queryable, c: Compiled, table?: string): Promise<pg.QueryResult<RecordData>> {
-    this.#onStatement?.(c.sql);
-    try {
-      return await on.query<RecordData>({ text: c.sql, values: c.values, types: ORM_TYPES });
-    } catch (error) {
-      throw this.#failed(on, error, c.sql, table);
-    }
+    return this.#query(on, c, table, (name) => on.query<RecordData>({ name, text: c.sql, values: c.values, types: ORM_TYPES }));
   }
 
   async sendArrays(on: Queryable, c: Compiled, table?: string): Promise<unknown[][]> {
+    const run = (name: string | undefined) => on.query<unknown[]>({ name, text: c.sql, values: c.values, types: ORM_TYPES, rowMode: 'array' });
+    return (await this.#query(on, c, table, run)).rows;
+  }
+
+  /** Runs `c` named when it may be; a named one whose plan went stale runs once more unnamed. */
+  async #query<T>(on: Queryable, c: Compiled, table: string | undefined, run: (name: string | undefined) => Promise<T>): Promise<T> {
     this.#onStatement?.(c.sql);
+    const name = this.#names.nameOf(c);
     try {
-      return (await on.query<unknown[]>({ text: c.sql, values: c.values, types: ORM_TYPES, rowMode: 'array' })).rows;
+      return await run(name);
+    } catch (error) {
+      if (name === undefined || !isStalePlan(error)) throw this.#failed(on, error, c.sql, table);
+      this.schemaChanged();
+      // Inside a transaction the failure has aborted it: nothing can be retried there.
+      if (on !== this.pool && !retryableOn(on as pg.PoolClient)) throw this.#failed(on, error, c.sql, table);
+    }
+    try {
+      return await run(undefined);
     } catch (error) {
       throw this.#failed(on, error, c.sql, table);
     }

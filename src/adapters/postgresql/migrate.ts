@@ -23,6 +23,7 @@ export async function define(d: PostgresqlDatastore, table: string, definition: 
 
 export async function drop(d: PostgresqlDatastore, table: string, meta: QueryMeta | undefined): Promise<void> {
   await d.records({ sql: dropTableSql(dialect, table), values: [] }, meta, table);
+  d.schemaChanged();
 }
 
 /**

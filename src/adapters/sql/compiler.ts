@@ -19,17 +19,26 @@ export interface CompileTarget {
   readonly caseInsensitiveLike?: boolean;
 }
 
+interface CachedSql {
+  readonly sql: string;
+  readonly id: number;
+}
+
+/** Process-wide, so an id stands for one SQL text across compilers and evictions. */
+let lastStatementId = 0;
+
 export class SqlCompiler {
   readonly dialect: Dialect;
-  readonly #cache = new ShapeCache<string>();
+  readonly #cache = new ShapeCache<CachedSql>();
 
   constructor(dialect: Dialect) {
     this.dialect = dialect;
   }
 
-  /** SQL cached under `key`, built by `build` on a miss. */
-  cached(key: string, build: () => string): string {
-    return this.#cache.get(key, build);
+  /** The statement cached under `key` (SQL built by `build` on a miss), binding `values`. */
+  cached(key: string, values: unknown[], build: () => string): Compiled {
+    const { sql, id } = this.#cache.get(key, () => ({ sql: build(), id: (lastStatementId += 1) }));
+    return { sql, values, statementId: id };
   }
 
   /** `SELECT` with the criteria's where/sort/limit/skip; `select` absent or `['*']` = all columns. */
@@ -39,11 +48,10 @@ export class SqlCompiler {
     pushPaging(c, values);
     const columns = explicitColumns(criteria?.select);
     const key = `S${flag(target)}${keyName(target.table)}${columns ? keyNames(columns) : '*'}|${c.key}`;
-    const sql = this.cached(key, () => {
+    return this.cached(key, values, () => {
       const ctx = this.#context(target, '');
       return `SELECT ${this.#columnList(columns)} FROM ${this.#q(target.table)}${tailSql(c, ctx)}`;
     });
-    return { sql, values };
   }
 
   /** `INSERT`; a `null` primary key is left out so the database generates it. */
@@ -58,7 +66,7 @@ export class SqlCompiler {
     }
     const returning = fetch && this.dialect.returning;
     const key = `I${keyName(target.table)}${keyNames(columns)}${returning ? 'R' : ''}`;
-    const sql = this.cached(key, () => {
+    return this.cached(key, values, () => {
       const ph = new Placeholders((n) => this.dialect.placeholder(n));
       const body =
         columns.length === 0
@@ -66,7 +74,6 @@ export class SqlCompiler {
           : ` (${columns.map((col) => this.#q(col)).join(', ')}) VALUES (${columns.map(() => ph.next()).join(', ')})`;
       return `INSERT INTO ${this.#q(target.table)}${body}${returning ? ' RETURNING *' : ''}`;
     });
-    return { sql, values };
   }
 
   /**
@@ -87,13 +94,12 @@ export class SqlCompiler {
     pushPaging(c, values);
     const returning = fetch && this.dialect.returning;
     const key = `U${flag(target)}${keyName(target.table)}${keyNames(columns)}${keyName(primaryKey)}|${c.key}${returning ? 'R' : ''}`;
-    const sql = this.cached(key, () => {
+    return this.cached(key, values, () => {
       const ctx = this.#context(target, '');
       const assignments = columns.map((col) => `${this.#q(col)} = ${ctx.placeholders.next()}`).join(', ');
       const filter = this.#rowFilter(target, c, primaryKey, ctx);
       return `UPDATE ${this.#q(target.table)} SET ${assignments}${filter}${returning ? ' RETURNING *' : ''}`;
     });
-    return { sql, values };
   }
 
   /** `DELETE`, paged like `update`. */
@@ -103,11 +109,10 @@ export class SqlCompiler {
     pushPaging(c, values);
     const returning = fetch && this.dialect.returning;
     const key = `D${flag(target)}${keyName(target.table)}${keyName(primaryKey)}|${c.key}${returning ? 'R' : ''}`;
-    const sql = this.cached(key, () => {
+    return this.cached(key, values, () => {
       const filter = this.#rowFilter(target, c, primaryKey, this.#context(target, ''));
       return `DELETE FROM ${this.#q(target.table)}${filter}${returning ? ' RETURNING *' : ''}`;
     });
-    return { sql, values };
   }
 
   /** One-row, one-column `COUNT(*)`, `SUM(col)` or `AVG(col)` (0 when no rows). */
@@ -117,7 +122,7 @@ export class SqlCompiler {
     const c = walkCriteria(criteria, target.codec, this.dialect, values, { whereOnly: kind === 'count' && !isPaged(criteria) });
     pushPaging(c, values);
     const key = `A${kind}${flag(target)}${keyName(target.table)}${column === undefined ? '' : keyName(column)}|${c.key}`;
-    const sql = this.cached(key, () => {
+    return this.cached(key, values, () => {
       const ctx = this.#context(target, '');
       const fn = (ref: string): string => (kind === 'count' ? 'COUNT(*)' : `COALESCE(${kind.toUpperCase()}(${ref}), 0)`);
       const col = column === undefined ? '' : this.#q(column);
@@ -129,7 +134,6 @@ export class SqlCompiler {
       const s = this.#q('s');
       return `SELECT ${fn(col && `${s}.${col}`)} FROM (${inner}) AS ${s}`;
     });
-    return { sql, values };
   }
 
   #rowFilter(target: CompileTarget, c: CriteriaWalk, primaryKey: string, ctx: TailContext): string {

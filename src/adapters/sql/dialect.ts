@@ -10,6 +10,11 @@ import type { ColumnType } from './column-type.js';
 export interface Compiled {
   readonly sql: string;
   readonly values: unknown[];
+  /**
+   * Set only on SQL text from the compiler's shape cache, one id per cached text: a bounded
+   * set, so an adapter may name (prepare) these statements. Any other SQL has none.
+   */
+  readonly statementId?: number;
 }
 
 export interface Dialect {

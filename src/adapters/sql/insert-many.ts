@@ -84,5 +84,5 @@ function compileBatch(
   };
   if (records.length > CACHED_ROWS) return { sql: build(), values };
   const key = `IM${keyName(target.table)}${keyNames(columns)}${records.length}|${cells}${returning ? 'R' : ''}`;
-  return { sql: compiler.cached(key, build), values };
+  return compiler.cached(key, values, build);
 }

@@ -47,7 +47,7 @@ export function compileParent(compiler: SqlCompiler, s: ParentStatement): Compil
   const c = walkCriteria(s.criteria, s.codec, dialect, values);
   if (c.limit !== undefined) values.push(c.limit);
   if (c.skip !== undefined) values.push(c.skip);
-  const sql = compiler.cached(`JP${s.caseInsensitiveLike ? 'i' : ''}${s.shapeKey}|${c.key}`, () => {
+  return compiler.cached(`JP${s.caseInsensitiveLike ? 'i' : ''}${s.shapeKey}|${c.key}`, values, () => {
     const q = (name: string): string => dialect.quoteId(name);
     const select = s.columns.map((col) => `${q('t0')}.${q(col)}`);
     let from = `${q(s.table)} AS ${q('t0')}`;
@@ -64,7 +64,6 @@ export function compileParent(compiler: SqlCompiler, s: ParentStatement): Compil
     };
     return `SELECT ${select.join(', ')} FROM ${from}${tailSql(c, ctx)}`;
   });
-  return { sql, values };
 }
 
 export interface PluralStatement {
@@ -94,7 +93,7 @@ export function compilePlural(compiler: SqlCompiler, s: PluralStatement): Compil
 
   const link = s.link.kind === 'direct' ? `D${keyName(s.link.childKey)}` : `J${keyName(s.link.table)}${keyName(s.link.parentSide)}${keyName(s.link.childSide)}${keyName(s.link.childKey)}`;
   const key = `JC${s.caseInsensitiveLike ? 'i' : ''}${keyName(s.child)}${keyNames(s.columns)}${link}${asArray ? '*' : s.keys.length}|${c.key}`;
-  const sql = compiler.cached(key, () => {
+  return compiler.cached(key, values, () => {
     const q = (name: string): string => dialect.quoteId(name);
     const ph = new Placeholders((n) => dialect.placeholder(n));
     const child = q('c');
@@ -131,7 +130,6 @@ export function compilePlural(compiler: SqlCompiler, s: PluralStatement): Compil
       `FROM (${base}) AS ${d}) AS ${w} WHERE ${bounds.join(' AND ')} ORDER BY ${w}.${rn}`
     );
   });
-  return { sql, values };
 }
 
 /** Columns a plural statement must read: the requested ones plus every sort target. */
