@@ -2,43 +2,8 @@
  * Hand-built ontologies for stage-2 tests: plain data, no schema builder involved.
  * `user` has every kind of attribute; `note` is schemaless; `tag` has a string primary key.
  */
-import type {
-  AttributeType,
-  ModelOntology,
-  ModelSettings,
-  Ontology,
-  PluralAssociation,
-  ScalarAttribute,
-  SingularAssociation,
-} from '../../../src/schema/ontology.js';
-
-const NO_MIGRATIONS = { columnType: '_string', unique: false, autoIncrement: false } as const;
-
-function scalar(name: string, type: AttributeType): ScalarAttribute {
-  return {
-    kind: 'scalar',
-    name,
-    type,
-    columnName: name,
-    required: false,
-    allowNull: false,
-    hasDefault: false,
-    autoCreatedAt: false,
-    autoUpdatedAt: false,
-    autoMigrations: NO_MIGRATIONS,
-    validations: {},
-    encrypt: false,
-    extras: {},
-  };
-}
-
-function singular(name: string, model: string, type: 'string' | 'number'): SingularAssociation {
-  return { kind: 'model', name, model, type, columnName: name, required: false, autoMigrations: NO_MIGRATIONS, extras: {} };
-}
-
-function plural(name: string, collection: string, via?: string): PluralAssociation {
-  return { kind: 'collection', name, collection, ...(via === undefined ? {} : { via }), extras: {} };
-}
+import type { Attribute, ModelOntology, ModelSettings, Ontology } from '../../../src/schema/ontology.js';
+import { model, plural, scalar, singular } from '../../support/ontology-builders.js';
 
 export const DEFAULT_SETTINGS: ModelSettings = {
   fetchRecordsOnCreate: false,
@@ -50,34 +15,23 @@ export const DEFAULT_SETTINGS: ModelSettings = {
   archiveModelIdentity: false,
 };
 
-function model(identity: string, primaryKey: string, attrs: ReadonlyArray<ScalarAttribute | SingularAssociation | PluralAssociation>, hasSchema = true): ModelOntology {
-  const attributes = Object.fromEntries(attrs.map((attr) => [attr.name, attr]));
-  const attributeByColumn = Object.fromEntries(attrs.filter((attr) => attr.kind !== 'collection').map((attr) => [attr.name, attr.name]));
-  return {
-    identity,
-    tableName: identity,
-    datastore: 'default',
-    primaryKey,
-    hasSchema,
-    attributes,
-    attributeByColumn,
-    settings: DEFAULT_SETTINGS,
-    definition: {},
-  };
+/** A test model with this pk; settings as above unless overridden. */
+function modelOf(identity: string, primaryKey: string, attrs: readonly Attribute[], hasSchema = true): ModelOntology {
+  return model(identity, attrs, { primaryKey, hasSchema, settings: DEFAULT_SETTINGS });
 }
 
-export const user = model('user', 'id', [
+export const user = modelOf('user', 'id', [
   scalar('id', 'number'),
   scalar('name', 'string'),
   scalar('age', 'number'),
   scalar('active', 'boolean'),
   scalar('data', 'json'),
   singular('pet', 'pet', 'number'),
-  plural('pets', 'pet', 'owner'),
+  plural('pets', 'pet', { via: 'owner' }),
   plural('tags', 'tag'),
 ]);
 
-export const pet = model('pet', 'id', [
+export const pet = modelOf('pet', 'id', [
   scalar('id', 'number'),
   scalar('name', 'string'),
   scalar('photo', 'ref'),
@@ -85,10 +39,10 @@ export const pet = model('pet', 'id', [
   singular('tag', 'tag', 'string'),
 ]);
 
-export const tag = model('tag', 'label', [scalar('label', 'string'), scalar('color', 'string')]);
+export const tag = modelOf('tag', 'label', [scalar('label', 'string'), scalar('color', 'string')]);
 
 /** `schema: false`: undeclared names are allowed as filters and sort keys. */
-export const note = model('note', 'id', [scalar('id', 'number'), scalar('title', 'string')], false);
+export const note = modelOf('note', 'id', [scalar('id', 'number'), scalar('title', 'string')], false);
 
 export const ontology: Ontology = { user, pet, tag, note };
 
